@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { openDatabase } from './db/open';
+import { seedRosterOnce } from './zones/seed-roster';
+
+export const DATABASE_FILE = 'alliance.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  appVersion: string;
+  nativeBinding?: string;
+  logError?: (channel: string, error: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  db: Database.Database;
+  dataDir: string;
+  close(): void;
+}
+
+/** Opens the data directory's database and returns the contract dispatcher over it. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  seedRosterOnce(db);
+  const dispatch = createDispatcher({ db, dataDir: options.dataDir, appVersion: options.appVersion, ...(options.logError ? { logError: options.logError } : {}) });
+  return {
+    dispatch,
+    db,
+    dataDir: options.dataDir,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import type { AppInfo, Installation } from '../../shared/domain/settings';
+import { AppError } from '../../shared/errors';
+import { listAudit } from './audit';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { isDemoLoaded, loadDemo, removeDemo } from './demo/demo-service';
+import type { Actor } from './records';
+import { actorOf, completeSetup, readInstallation, updateInstallation } from './settings/settings-service';
+import { selectZone } from './zones/zone-queries';
+import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
+
+export interface HandlerContext {
+  db: Database.Database;
+  dataDir: string;
+  appVersion: string;
+  installation: Installation | null;
+  /** Set for every channel not marked `beforeSetup` (the dispatcher refuses those before setup). */
+  actor: Actor;
+}
+
+export type Handlers = {
+  [C in ChannelName]: (input: ChannelParsedInput<C>, ctx: HandlerContext) => ChannelOutput<C>;
+};
+
+/** Every channel's implementation. A channel missing here is a compile error. */
+export const handlers: Handlers = {
+  'app.info': (_input, ctx) => appInfo(ctx.db, ctx),
+  'settings.setup': (input, ctx) =>
+    ctx.db.transaction(() => {
+      const installation = completeSetup(ctx.db, input);
+      const actor = actorOf(ctx.db, installation);
+      if (input.loadDemo && actor) loadDemo(ctx.db, actor);
+      return appInfo(ctx.db, ctx);
+    })(),
+  'settings.update': (input, ctx) => {
+    updateInstallation(ctx.db, input);
+    return appInfo(ctx.db, ctx);
+  },
+  'zones.list': (input, ctx) => listZones(ctx.db, input),
+  'zones.get': (input, ctx) => getZone(ctx.db, input.id),
+  'zones.create': (input, ctx) => createZone(ctx.db, ctx.actor, input),
+  'zones.update': (input, ctx) => updateZone(ctx.db, ctx.actor, input),
+  'zones.setActive': (input, ctx) => setZoneActive(ctx.db, ctx.actor, input),
+  'demo.load': (_input, ctx) => loadDemo(ctx.db, ctx.actor),
+  'demo.remove': (_input, ctx) => removeDemo(ctx.db, ctx.actor),
+  'audit.list': (input, ctx) => {
+    if (input.recordId === undefined && ctx.actor.role !== 'secretariat') {
+      throw new AppError('FORBIDDEN', '只有秘书长单位可以查看全部操作记录。');
+    }
+    return listAudit(ctx.db, input);
+  },
+};
+
+function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {
+  const installation = readInstallation(db);
+  return {
+    appVersion: ctx.appVersion,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    dataDir: ctx.dataDir,
+    installation,
+    zoneName: installation ? (selectZone(db, installation.zoneId)?.short_name ?? null) : null,
+    demoLoaded: isDemoLoaded(db),
+  };
+}

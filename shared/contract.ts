@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AuditListInput, type AuditEntry } from './domain/audit';
+import type { DemoSummary } from './domain/demo';
+import { SettingsUpdateInput, SETTINGS_LABELS, SetupInput, type AppInfo } from './domain/settings';
+import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
+
+/**
+ * The one contract between the renderer and the core. Each channel `domain.verb` has a zod
+ * schema for its input (checked in the main process / host on every call: the renderer is
+ * untrusted) and the type of its output. Electron IPC and the browser host serve exactly
+ * these channels through the same dispatcher.
+ */
+interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  /** Chinese labels for the input's fields, used in validation messages. */
+  labels: Record<string, string>;
+  /** Phantom: the output type. Never read at run time. */
+  output: O;
+  /** Whether the channel may run before the first-run wizard is completed. */
+  beforeSetup?: boolean;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I, labels: Record<string, string> = {}, beforeSetup = false): ChannelDef<I, O> => ({
+    input,
+    labels,
+    output: undefined as O,
+    beforeSetup,
+  });
+}
+
+const NoInput = z.strictObject({}).default({});
+
+export const contract = {
+  'app.info': channel<AppInfo>()(NoInput, {}, true),
+  'settings.setup': channel<AppInfo>()(SetupInput, SETTINGS_LABELS, true),
+  'settings.update': channel<AppInfo>()(SettingsUpdateInput, SETTINGS_LABELS),
+  'zones.list': channel<Zone[]>()(ZoneListInput, ZONE_LABELS, true),
+  'zones.get': channel<Zone>()(ZoneIdInput, ZONE_LABELS),
+  'zones.create': channel<Zone>()(ZoneCreateInput, ZONE_LABELS),
+  'zones.update': channel<Zone>()(ZoneUpdateInput, ZONE_LABELS),
+  'zones.setActive': channel<Zone>()(ZoneSetActiveInput, ZONE_LABELS),
+  'demo.load': channel<DemoSummary>()(NoInput),
+  'demo.remove': channel<DemoSummary>()(NoInput),
+  'audit.list': channel<AuditEntry[]>()(AuditListInput, { recordId: '记录编号', limit: '条数' }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = Contract[C]['output'];
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** The contract as JSON Schema, for `GET /api/contract`: the local API documents itself. */
+export function describeContract(): Array<{ channel: ChannelName; input: unknown }> {
+  return CHANNEL_NAMES.map((name) => ({
+    channel: name,
+    input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
