@@ -37,17 +37,17 @@ const trimmed = (max: number) =>
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: '含有不可见的控制字符' });
 
 export const requiredText = (max: number) => trimmed(max).min(1, { error: '必填' });
-export const optionalText = (max: number) => trimmed(max).default('');
+/** Optional text: no default here, so partial updates never blank a field they did not name. */
+export const optionalText = (max: number) => trimmed(max);
 
 /** Mainland mobile (13800138000), landline (0451-86688888, 010 12345678, optional -ext), optional +86. */
 export const PHONE_PATTERN = /^(?:\+?86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}[ -]?\d{7,8}(?:-\d{1,6})?|400[ -]?\d{3}[ -]?\d{4})$/;
 export const optionalPhone = trimmed(30).refine((s) => s === '' || PHONE_PATTERN.test(s), {
   error: '格式不正确，应为手机号（如 13800138000）或座机（如 0451-86688888）',
-}).default('');
+});
 
 export const optionalEmail = trimmed(120)
-  .refine((s) => s === '' || z.email().safeParse(s).success, { error: '格式不正确，应如 name@example.cn' })
-  .default('');
+  .refine((s) => s === '' || z.email().safeParse(s).success, { error: '格式不正确，应如 name@example.cn' });
 
 /** A calendar date written YYYY-MM-DD that really exists (no 2026-02-30). */
 export const isoDate = z
@@ -58,7 +58,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { error: '不是有效日期' });
 
-export const optionalDate = z.union([isoDate, z.literal('')]).default('');
+export const optionalDate = z.union([isoDate, z.literal('')], { error: '日期格式应为 YYYY-MM-DD' });
 
 export const recordId = z.string({ error: '缺少记录编号' }).regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: '记录编号无效' });
 export const versionNumber = z.number({ error: '缺少版本号' }).int({ error: '版本号无效' }).min(1, { error: '版本号无效' });

@@ -11,5 +11,5 @@ export function matchesQuery(texts: readonly string[], query: string): boolean {
   if (texts.some((t) => t.toLowerCase().includes(q))) return true;
   if (!/^[a-z]+$/.test(q.replace(/\s+/g, ''))) return false;
   const letters = q.replace(/\s+/g, '');
-  return texts.some((t) => /[\u4e00-\u9fff]/.test(t) && pinyinMatch(t, letters, { continuous: false }) !== null);
+  return texts.some((t) => /[\u4e00-\u9fff]/.test(t) && pinyinMatch(t, letters, { continuous: true }) !== null);
 }

@@ -24,7 +24,7 @@ export interface Installation {
 export const SetupInput = z.strictObject({
   zoneId: recordId,
   role: z.enum(ROLES, { error: '请选择 秘书长单位 或 成员单位' }),
-  operatorName: optionalText(30),
+  operatorName: optionalText(30).default(''),
   language: z.enum(LANGUAGES).default('zh-CN'),
   loadDemo: z.boolean().default(false),
 });

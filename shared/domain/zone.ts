@@ -40,11 +40,24 @@ const zoneFields = {
   phone: optionalPhone,
   email: optionalEmail,
   joinedOn: optionalDate,
-  role: z.enum(ROLES, { error: '应为 秘书长单位 或 成员单位' }).default('member'),
+  role: z.enum(ROLES, { error: '应为 秘书长单位 或 成员单位' }),
   notes: optionalText(1000),
 };
 
-export const ZoneCreateInput = z.strictObject(zoneFields, { error: '输入必须是对象' });
+/** Creating: optional fields default to empty. (Updates name only what they change: no defaults.) */
+export const ZoneCreateInput = z.strictObject(
+  {
+    ...zoneFields,
+    city: zoneFields.city.default(''),
+    contactPerson: zoneFields.contactPerson.default(''),
+    phone: zoneFields.phone.default(''),
+    email: zoneFields.email.default(''),
+    joinedOn: zoneFields.joinedOn.default(''),
+    role: zoneFields.role.default('member'),
+    notes: zoneFields.notes.default(''),
+  },
+  { error: '输入必须是对象' },
+);
 export type ZoneCreateInput = z.input<typeof ZoneCreateInput>;
 
 export const ZoneUpdateInput = z.strictObject({

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { rendererDir } from '../../electron/core/app-paths';
+import { startHost, type Host } from '../../electron/host/server';
+import { tempCore, type TempCore } from '../helpers/temp-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS_DIR = join(process.cwd(), 'test-results', 'screens');
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(rendererDir(), 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface RunningApp {
+  core: TempCore;
+  host: Host;
+  page: Page;
+  /** Page errors and console errors seen so far: a clean run has none. */
+  errors: string[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real core on a fresh SQLite file, the real host, the built renderer in real Chromium. */
+export async function openApp(browser: Browser, prepare?: (core: TempCore) => void): Promise<RunningApp> {
+  const core = tempCore();
+  prepare?.(core);
+  const host = await startHost({ dispatch: core.dispatch, staticDir: rendererDir(), port: 0 });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.url);
+  return {
+    core,
+    host,
+    page,
+    errors,
+    async screenshot(name) {
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await context.close();
+      await host.close();
+      core.remove();
+    },
+  };
+}
+
+/** Completes the first-run wizard as the given zone (typed into the search box). */
+export async function completeWizard(page: Page, zoneQuery: string, zoneLabel: string, options: { operator?: string; demo?: boolean } = {}) {
+  const wizard = page.getByTestId('setup-wizard');
+  await wizard.getByRole('combobox').click();
+  await wizard.getByRole('combobox').fill(zoneQuery);
+  await page.locator('.ant-select-item-option', { hasText: zoneLabel }).first().click();
+  if (options.operator) await wizard.getByPlaceholder('可选，记录在操作日志中').fill(options.operator);
+  if (options.demo === false) await wizard.getByRole('checkbox').uncheck();
+  await wizard.getByRole('button', { name: '开始使用' }).click();
+  await page.getByTestId('installation-identity').waitFor();
+}
