@@ -104,6 +104,20 @@ describe('the app in a real browser against the real host', () => {
     expect(await page.locator('tbody tr.ant-table-row').innerText()).toContain('大庆高新区');
   });
 
+  it('deactivates a zone after confirmation and undoes it from the message', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
+    const row = page.locator('tr', { hasText: '鄂尔多斯高新技术产业开发区' });
+    await row.getByRole('button', { name: /^停\s*用$/ }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => row.innerText()).toContain('已停用');
+    expect(app.core.ok('zones.list', { includeInactive: false }).some((z) => z.code === 'ORDOS')).toBe(false);
+    await page.getByRole('button', { name: /^撤\s*销$/ }).click();
+    await expect.poll(() => row.innerText()).not.toContain('已停用');
+    expect(app.core.ok('zones.list', { includeInactive: false }).some((z) => z.code === 'ORDOS')).toBe(true);
+  });
+
   it('removes all demo data in one action from Settings', async () => {
     app = await openApp(browser);
     const { page } = app;

@@ -7,7 +7,7 @@ export const en: Messages = {
   level: { national: 'National', provincial: 'Provincial' },
   common: {
     save: 'Save', cancel: 'Cancel', edit: 'Edit', add: 'Add', search: 'Search', all: 'All', yes: 'Yes', no: 'No',
-    actions: 'Actions', history: 'History', saved: 'Saved', language: 'Language', close: 'Close', next: 'Next', back: 'Back',
+    actions: 'Actions', history: 'History', saved: 'Saved', language: 'Language', undo: 'Undo', close: 'Close', next: 'Next', back: 'Back',
   },
   setup: {
     title: 'Welcome to Alliance Workspace',
@@ -25,6 +25,7 @@ export const en: Messages = {
     deactivated: '{{name}} deactivated', activated: '{{name}} reactivated', created: '{{name}} added', updated: '{{name}} saved',
     historyTitle: 'Change history of “{{name}}”', noHistory: 'No changes recorded', memberHint: 'Member installations may change only their own zone’s contact details and notes.',
     empty: 'No zones match',
+    createdBy: 'Created', updatedBy: 'Last changed',
     field: {
       code: 'Code', name: 'Name', shortName: 'Short name', level: 'Level', province: 'Province', city: 'City', contactPerson: 'Contact',
       phone: 'Phone', email: 'Email', joinedOn: 'Joined', role: 'Role', notes: 'Notes', status: 'Status',

@@ -6,7 +6,7 @@ export const zhCN = {
   level: { national: '国家级', provincial: '省级' },
   common: {
     save: '保存', cancel: '取消', edit: '编辑', add: '添加', search: '搜索', all: '全部', yes: '是', no: '否',
-    actions: '操作', history: '历史', saved: '已保存', language: '语言', close: '关闭', next: '下一步', back: '上一步',
+    actions: '操作', history: '历史', saved: '已保存', language: '语言', undo: '撤销', close: '关闭', next: '下一步', back: '上一步',
   },
   setup: {
     title: '欢迎使用联盟协同工作台',
@@ -24,6 +24,7 @@ export const zhCN = {
     deactivated: '已停用 {{name}}', activated: '已恢复 {{name}}', created: '已添加 {{name}}', updated: '已保存 {{name}}',
     historyTitle: '「{{name}}」的修改记录', noHistory: '暂无修改记录', memberHint: '成员单位只能修改本高新区的联系信息和备注。',
     empty: '没有符合条件的高新区',
+    createdBy: '创建', updatedBy: '最后修改',
     field: {
       code: '代码', name: '名称', shortName: '简称', level: '级别', province: '省份', city: '城市', contactPerson: '联系人',
       phone: '联系电话', email: '电子邮箱', joinedOn: '加入日期', role: '联盟角色', notes: '备注', status: '状态',

@@ -7,6 +7,7 @@ import type { Zone, ZoneLevel } from '../../../../shared/domain/zone';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 import { useDebounced } from '../../ui/useDebounced';
+import { ZoneDetails } from './ZoneDetails';
 import { ZoneFormModal } from './ZoneFormModal';
 import { ZoneHistoryDrawer } from './ZoneHistoryDrawer';
 
@@ -41,8 +42,22 @@ export function ZonesPage() {
 
   async function setActive(zone: Zone, active: boolean) {
     try {
-      await api.call('zones.setActive', { id: zone.id, version: zone.version, active });
-      message.success(t(active ? 'zones.activated' : 'zones.deactivated', { name: zone.shortName }));
+      const saved = await api.call('zones.setActive', { id: zone.id, version: zone.version, active });
+      // Deactivating is cheap to undo: offer it right in the confirmation.
+      message.success({
+        key: `zone-active-${zone.id}`,
+        content: (
+          <Space>
+            {t(active ? 'zones.activated' : 'zones.deactivated', { name: zone.shortName })}
+            {active ? null : (
+              <Button type="link" size="small" onClick={() => void setActive(saved, true)}>
+                {t('common.undo')}
+              </Button>
+            )}
+          </Space>
+        ),
+        duration: 6,
+      });
       await load();
     } catch (error) {
       showFailure(error, message.error);
@@ -159,6 +174,7 @@ export function ZonesPage() {
         pagination={false}
         locale={{ emptyText: t('zones.empty') }}
         rowClassName={(zone) => (zone.active ? '' : 'zone-inactive')}
+        expandable={{ expandedRowRender: (zone) => <ZoneDetails zone={zone} /> }}
       />
       {editing ? (
         <ZoneFormModal
