@@ -27,7 +27,7 @@ describe('opening the database', () => {
 
   it('makes every table STRICT', () => {
     core = tempCore();
-    const tables = core.db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
+    const tables = core.db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all();
     expect(tables.length).toBeGreaterThanOrEqual(3);
     for (const table of tables) expect(table, table.name).toMatchObject({ strict: 1 });
   });

@@ -31,8 +31,9 @@ export function tempCore(dataDir = mkdtempSync(join(tmpdir(), 'alliance-test-'))
       return result.error;
     },
     snapshot() {
-      const tables = core.db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all();
-      return JSON.stringify(tables.map(({ name }) => [name, core.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+      // Real tables, FTS shadow tables included (virtual tables are read through them).
+      const tables = core.db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").all();
+      return JSON.stringify(tables.map(({ name }) => [name, core.db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
     },
     remove() {
       core.close();

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-foundation';
+import { migration002 } from './002-resources';
 
 /** Every migration, in order. Forward only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
