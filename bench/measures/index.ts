@@ -1,0 +1,13 @@
+import { bulkWriteMeasure } from './bulk-write';
+import { coldOpenMeasure } from './cold-open';
+import { dispatchMeasure } from './dispatch';
+import { generatorMeasure } from './generator';
+import { httpHostMeasure } from './http-host';
+import { likeBaselineMeasure } from './like-baseline';
+import type { Measure } from './measure';
+
+/**
+ * Every measurement, in run order. A later issue adds its module here, e.g. the search
+ * engine right after the LIKE baseline so the two are compared in the same run.
+ */
+export const MEASURES: readonly Measure[] = [generatorMeasure, coldOpenMeasure, dispatchMeasure, httpHostMeasure, likeBaselineMeasure, bulkWriteMeasure];
