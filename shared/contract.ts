@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { AuditListInput, type AuditEntry } from './domain/audit';
 import type { DemoSummary } from './domain/demo';
 import { SettingsUpdateInput, SETTINGS_LABELS, SetupInput, type AppInfo } from './domain/settings';
+import {
+  AttachmentAddInput,
+  AttachmentIdInput,
+  CATEGORY_LABELS,
+  CategorySaveInput,
+  RESOURCE_LABELS,
+  ResourceBulkTransitionInput,
+  ResourceCreateInput,
+  ResourceTransitionInput,
+  ResourceUpdateInput,
+  type Attachment,
+  type AttachmentContent,
+  type BulkResult,
+  type Resource,
+  type ResourceCategory,
+  type ResourceDetail,
+} from './domain/resource';
+import { RESOURCE_SEARCH_LABELS, ResourceSearchInput, type ResourceSearchResult } from './domain/resource-search';
+import { REQUEST_LABELS, RequestActInput, RequestCreateInput, RequestDecideInput, RequestListInput, type RequestStats, type SharingRequest } from './domain/sharing-request';
+import { recordId } from './validation';
 import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
 
 /**
@@ -43,6 +63,23 @@ export const contract = {
   'demo.load': channel<DemoSummary>()(NoInput),
   'demo.remove': channel<DemoSummary>()(NoInput),
   'audit.list': channel<AuditEntry[]>()(AuditListInput, { recordId: '记录编号', limit: '条数' }),
+  'categories.list': channel<ResourceCategory[]>()(z.strictObject({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }), CATEGORY_LABELS),
+  'categories.save': channel<ResourceCategory>()(CategorySaveInput, CATEGORY_LABELS),
+  'resources.search': channel<ResourceSearchResult>()(ResourceSearchInput, RESOURCE_SEARCH_LABELS),
+  'resources.get': channel<ResourceDetail>()(z.strictObject({ id: recordId }), RESOURCE_LABELS),
+  'resources.create': channel<Resource>()(ResourceCreateInput, RESOURCE_LABELS),
+  'resources.update': channel<Resource>()(ResourceUpdateInput, RESOURCE_LABELS),
+  'resources.transition': channel<Resource>()(ResourceTransitionInput, RESOURCE_LABELS),
+  'resources.bulkTransition': channel<BulkResult>()(ResourceBulkTransitionInput, RESOURCE_LABELS),
+  'attachments.add': channel<Attachment>()(AttachmentAddInput, { resourceId: '资源', fileName: '文件名', dataBase64: '附件' }),
+  'attachments.remove': channel<null>()(AttachmentIdInput, { id: '附件' }),
+  'attachments.read': channel<AttachmentContent>()(AttachmentIdInput, { id: '附件' }),
+  'requests.create': channel<SharingRequest>()(RequestCreateInput, REQUEST_LABELS),
+  'requests.decide': channel<SharingRequest>()(RequestDecideInput, REQUEST_LABELS),
+  'requests.cancel': channel<SharingRequest>()(RequestActInput, REQUEST_LABELS),
+  'requests.complete': channel<SharingRequest>()(RequestActInput, REQUEST_LABELS),
+  'requests.list': channel<SharingRequest[]>()(RequestListInput, REQUEST_LABELS),
+  'requests.stats': channel<RequestStats>()(NoInput),
 } as const;
 
 export type Contract = typeof contract;

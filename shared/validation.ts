@@ -9,19 +9,18 @@ z.config(z.locales.zhCN());
  * Chinese. `labels` maps a field key (the last string segment of an issue path) to its
  * Chinese label, so "patch.phone" is reported as 联系电话.
  */
-export function validationError(error: z.ZodError, labels: Record<string, string> = {}): AppError {
+export function validationError(error: z.ZodError, labels: Record<string, string> = {}, rootLabel = '输入'): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
     if (fields[path]) continue;
     fields[path] = issue.message;
   }
-  const parts = Object.entries(fields).map(([path, message]) => `${labelOf(path, labels)}：${message}`);
+  const parts = Object.entries(fields).map(([path, message]) => `${path === '_' ? rootLabel : labelOf(path, labels)}：${message}`);
   return new AppError('VALIDATION', `输入有误，未保存。${parts.join('；')}`, fields);
 }
 
 function labelOf(path: string, labels: Record<string, string>): string {
-  if (path === '_') return '输入';
   const segments = path.split('.').filter((s) => !/^\d+$/.test(s));
   const last = segments[segments.length - 1] ?? path;
   return labels[last] ?? last;

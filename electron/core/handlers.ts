@@ -7,6 +7,13 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { isDemoLoaded, loadDemo, removeDemo } from './demo/demo-service';
 import type { Actor } from './records';
 import { actorOf, completeSetup, readInstallation, updateInstallation } from './settings/settings-service';
+import { addAttachment, readAttachment, removeAttachment } from './resources/attachment-service';
+import { listCategories, saveCategory } from './resources/category-service';
+import { getResourceDetail } from './resources/resource-detail';
+import { bulkTransition, createResource, transitionResource, updateResource } from './resources/resource-service';
+import { searchResources } from './search/resource-search';
+import { listRequests, requestStats } from './requests/request-list';
+import { cancelRequest, completeRequest, createRequest, decideRequest } from './requests/request-service';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
 
@@ -50,6 +57,23 @@ export const handlers: Handlers = {
     }
     return listAudit(ctx.db, input);
   },
+  'categories.list': (input, ctx) => listCategories(ctx.db, input.includeInactive),
+  'categories.save': (input, ctx) => saveCategory(ctx.db, ctx.actor, input),
+  'resources.search': (input, ctx) => searchResources(ctx.db, input, { role: ctx.actor.role, zoneId: ctx.actor.zoneId }),
+  'resources.get': (input, ctx) => getResourceDetail(ctx.db, ctx.actor, input.id),
+  'resources.create': (input, ctx) => createResource(ctx.db, ctx.actor, input),
+  'resources.update': (input, ctx) => updateResource(ctx.db, ctx.actor, input),
+  'resources.transition': (input, ctx) => transitionResource(ctx.db, ctx.actor, input),
+  'resources.bulkTransition': (input, ctx) => bulkTransition(ctx.db, ctx.actor, input),
+  'attachments.add': (input, ctx) => addAttachment(ctx.db, ctx.actor, ctx.dataDir, input),
+  'attachments.remove': (input, ctx) => (removeAttachment(ctx.db, ctx.actor, input.id), null),
+  'attachments.read': (input, ctx) => readAttachment(ctx.db, ctx.actor, ctx.dataDir, input.id),
+  'requests.create': (input, ctx) => createRequest(ctx.db, ctx.actor, input),
+  'requests.decide': (input, ctx) => decideRequest(ctx.db, ctx.actor, input),
+  'requests.cancel': (input, ctx) => cancelRequest(ctx.db, ctx.actor, input),
+  'requests.complete': (input, ctx) => completeRequest(ctx.db, ctx.actor, input),
+  'requests.list': (input, ctx) => listRequests(ctx.db, ctx.actor, input),
+  'requests.stats': (_input, ctx) => requestStats(ctx.db),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

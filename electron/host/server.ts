@@ -24,7 +24,8 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
+// Large enough for one 10 MB attachment as base64 in JSON; anything bigger is refused unread.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

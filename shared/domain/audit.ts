@@ -8,7 +8,7 @@ export interface AuditEntry {
   actorZoneId: string | null;
   entity: string; // table family, e.g. 'zone'
   recordId: string;
-  action: 'create' | 'update' | 'activate' | 'deactivate' | 'delete';
+  action: 'create' | 'update' | 'activate' | 'deactivate' | 'delete' | 'transition';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }

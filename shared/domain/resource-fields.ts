@@ -88,7 +88,7 @@ function fieldSchema(def: FieldDef): z.ZodType {
   switch (def.kind) {
     case 'text':
     case 'textarea': {
-      const base = z.string({ error: '必须是文字' }).trim().max(def.max ?? 200, { error: `不能超过 ${def.max ?? 200} 个字` });
+      const base = z.string({ error: (issue) => (issue.input === undefined ? '必填' : '必须是文字') }).trim().max(def.max ?? 200, { error: `不能超过 ${def.max ?? 200} 个字` });
       return def.required ? base.min(1, { error: '必填' }) : base.optional();
     }
     case 'number':

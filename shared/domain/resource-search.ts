@@ -39,7 +39,7 @@ export const RESOURCE_SEARCH_LABELS: Record<string, string> = {
 /** One row of a result list: enough to render the list, not the whole record. */
 export type ResourceSummary = Pick<
   Resource,
-  'id' | 'seq' | 'title' | 'organisation' | 'categoryId' | 'categoryName' | 'ownerZoneId' | 'ownerZoneName' | 'sharingMode' | 'status' | 'updatedAt' | 'isDemo' | 'location'
+  'id' | 'seq' | 'version' | 'title' | 'organisation' | 'categoryId' | 'categoryName' | 'ownerZoneId' | 'ownerZoneName' | 'sharingMode' | 'status' | 'updatedAt' | 'isDemo' | 'location'
 > & { instrumentState: string | null; originalValue: number | null; snippet: string };
 
 export type FacetCounts = Record<string, number>;

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { completeWizard, launchBrowser, openApp, type RunningApp } from './harness';
+import { completeWizard, launchBrowser, navigate, openApp, type RunningApp } from './harness';
 
 describe('the app in a real browser against the real host', () => {
   let browser: Browser;
@@ -20,6 +20,7 @@ describe('the app in a real browser against the real host', () => {
     await expect.poll(() => page.getByText('欢迎使用联盟协同工作台').isVisible()).toBe(true);
     await app.screenshot('01-wizard');
     await completeWizard(page, 'heb', '哈尔滨高新区', { operator: '张秘书' });
+    await navigate(page, '成员高新区');
     const header = page.getByTestId('installation-identity');
     await expect.poll(() => header.innerText()).toMatch(/哈尔滨高新区[\s\S]*秘书长单位[\s\S]*张秘书[\s\S]*示例数据/);
     expect(app.core.ok('app.info').installation).toMatchObject({ role: 'secretariat', operatorName: '张秘书' });
@@ -31,6 +32,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, '沈阳', '沈阳高新区');
+    await navigate(page, '成员高新区');
     const hrbRow = page.locator('tr', { hasText: '哈尔滨高新技术产业开发区' });
     await expect.poll(() => hrbRow.innerText()).toContain('秘书长单位');
     const sy = page.locator('tr', { hasText: '沈阳高新技术产业开发区' });
@@ -43,6 +45,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'haerbin', '哈尔滨高新区', { demo: false });
+    await navigate(page, '成员高新区');
     await page.getByRole('button', { name: '添加高新区' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('名称').fill('抚顺高新技术产业开发区');
@@ -63,6 +66,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
+    await navigate(page, '成员高新区');
     const before = app.core.snapshot();
     await page.getByRole('button', { name: '添加高新区' }).click();
     const dialog = page.getByRole('dialog');
@@ -84,6 +88,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
+    await navigate(page, '成员高新区');
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => page.getByRole('menuitem', { name: 'Member zones' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Add zone' }).isVisible()).toBe(true);
@@ -99,6 +104,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
+    await navigate(page, '成员高新区');
     await page.getByPlaceholder(/搜索名称/).fill('dq');
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await page.locator('tbody tr.ant-table-row').innerText()).toContain('大庆高新区');
@@ -108,6 +114,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
+    await navigate(page, '成员高新区');
     const row = page.locator('tr', { hasText: '鄂尔多斯高新技术产业开发区' });
     await row.getByRole('button', { name: /^停\s*用$/ }).click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -122,6 +129,7 @@ describe('the app in a real browser against the real host', () => {
     app = await openApp(browser);
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区');
+    await navigate(page, '成员高新区');
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByRole('button', { name: '移除全部示例数据' }).click();
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();

@@ -67,3 +67,22 @@ export async function completeWizard(page: Page, zoneQuery: string, zoneLabel: s
   await wizard.getByRole('button', { name: '开始使用' }).click();
   await page.getByTestId('installation-identity').waitFor();
 }
+
+/** Goes to a page through the left navigation. */
+export async function navigate(page: Page, label: string) {
+  await page.getByRole('menuitem', { name: label }).click();
+}
+
+/** Chooses an option of the Ant Design select labelled `label` (inside `scope`). */
+export async function pickOption(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Skips the wizard: this installation is already set up as zone `code` with `role`. */
+export function setUpAs(code: string, role: 'secretariat' | 'member', loadDemo = false) {
+  return (core: TempCore) => {
+    const zone = core.ok('zones.list', { query: code }).find((z) => z.code === code)!;
+    core.ok('settings.setup', { zoneId: zone.id, role, operatorName: '测试员', loadDemo });
+  };
+}

@@ -1,24 +1,55 @@
-import { ApartmentOutlined, SettingOutlined } from '@ant-design/icons';
-import { App as AntApp, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, ScheduleOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
+import { RequestsPage } from '../features/requests/RequestsPage';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ZonesPage } from '../features/zones/ZonesPage';
 import { showFailure } from '../ui/errors';
 import { useApp, useInstallation } from './AppContext';
+import { GlobalSearch } from './GlobalSearch';
 
-type PageKey = 'zones' | 'settings';
+type PageKey = 'resources' | 'review' | 'requests' | 'zones' | 'settings';
+
+interface Navigation {
+  page: PageKey;
+  resourceId: string | null;
+}
 
 /** Only modules that exist are listed: later issues add their pages here. */
-const PAGES: Record<PageKey, { icon: ReactNode; render: () => ReactNode }> = {
-  zones: { icon: <ApartmentOutlined />, render: () => <ZonesPage /> },
-  settings: { icon: <SettingOutlined />, render: () => <SettingsPage /> },
+const PAGE_ICONS: Record<PageKey, ReactNode> = {
+  resources: <DatabaseOutlined />,
+  review: <AuditOutlined />,
+  requests: <ScheduleOutlined />,
+  zones: <ApartmentOutlined />,
+  settings: <SettingOutlined />,
 };
 
 export function Shell() {
   const { t } = useTranslation();
-  const [page, setPage] = useState<PageKey>('zones');
+  const installation = useInstallation();
+  const [nav, setNav] = useState<Navigation>({ page: 'resources', resourceId: null });
+  const [searching, setSearching] = useState(false);
+  const pages = (Object.keys(PAGE_ICONS) as PageKey[]).filter((key) => key !== 'review' || installation.role === 'secretariat');
+
+  function render(page: PageKey): ReactNode {
+    switch (page) {
+      case 'resources':
+        return <ResourcesPage openId={nav.resourceId} onOpenChange={(id) => setNav({ page: 'resources', resourceId: id })} />;
+      case 'review':
+        return <ReviewQueuePage />;
+      case 'requests':
+        return <RequestsPage />;
+      case 'zones':
+        return <ZonesPage />;
+      case 'settings':
+        return <SettingsPage />;
+    }
+  }
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -32,21 +63,22 @@ export function Shell() {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[page]}
-          onClick={({ key }) => setPage(key as PageKey)}
-          items={(Object.keys(PAGES) as PageKey[]).map((key) => ({ key, icon: PAGES[key].icon, label: t(`nav.${key}`) }))}
+          selectedKeys={[nav.page]}
+          onClick={({ key }) => setNav({ page: key as PageKey, resourceId: null })}
+          items={pages.map((key) => ({ key, icon: PAGE_ICONS[key], label: t(`nav.${key}`) }))}
           style={{ borderInlineEnd: 'none' }}
         />
       </Layout.Sider>
       <Layout>
-        <HeaderBar />
-        <Layout.Content style={{ padding: 24 }}>{PAGES[page].render()}</Layout.Content>
+        <HeaderBar onSearch={() => setSearching(true)} />
+        <Layout.Content style={{ padding: 24 }}>{render(nav.page)}</Layout.Content>
       </Layout>
+      <GlobalSearch open={searching} onOpenChange={setSearching} onPick={(hit) => setNav(hit.kind === 'resource' ? { page: 'resources', resourceId: hit.id } : { page: 'zones', resourceId: null })} />
     </Layout>
   );
 }
 
-function HeaderBar() {
+function HeaderBar({ onSearch }: { onSearch(): void }) {
   const { t, i18n } = useTranslation();
   const { api, info, refresh } = useApp();
   const installation = useInstallation();
@@ -70,6 +102,10 @@ function HeaderBar() {
         {installation.operatorName ? <Typography.Text type="secondary">{installation.operatorName}</Typography.Text> : null}
         {info.demoLoaded ? <Tag color="orange">{t('app.demo')}</Tag> : null}
       </Space>
+      <Space>
+      <Button icon={<SearchOutlined />} onClick={onSearch}>
+        {t('globalSearch.title')} <Typography.Text type="secondary" keyboard>Ctrl K</Typography.Text>
+      </Button>
       <Segmented
         aria-label={t('common.language')}
         value={i18n.language === 'en' ? 'en' : 'zh-CN'}
@@ -79,6 +115,7 @@ function HeaderBar() {
         ]}
         onChange={(value) => void switchLanguage(value as Language)}
       />
+      </Space>
     </Layout.Header>
   );
 }

@@ -11,8 +11,8 @@ export function showFailure(error: unknown, notify: (text: string) => void, form
       const known = new Set(Object.keys(form.getFieldsValue(true) as object));
       const fields = Object.entries(error.fields)
         .map(([path, message]) => [path.replace(/^patch\./, ''), message] as const)
-        .filter(([name]) => known.has(name))
-        .map(([name, message]) => ({ name, errors: [message] }));
+        .map(([path, message]) => ({ name: path.split('.'), errors: [message] }))
+        .filter(({ name }) => known.has(name[0]!));
       if (fields.length > 0) form.setFields(fields);
     }
     notify(error.message);

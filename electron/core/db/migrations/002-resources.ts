@@ -87,7 +87,9 @@ export const migration002: Migration = {
       -- The normalized text the grams came from, to verify candidates of longer queries exactly.
       CREATE TABLE resource_haystack (
         seq INTEGER PRIMARY KEY REFERENCES resources(seq),
-        text TEXT NOT NULL
+        text TEXT NOT NULL,
+        -- The title's pinyin, computed once at index time, so sorting by title needs no collator.
+        title_key TEXT NOT NULL DEFAULT ''
       ) STRICT;
 
       CREATE TABLE sharing_requests (

@@ -5,6 +5,7 @@ import type { Installation } from '../../../../shared/domain/settings';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 import { useZoneOptions } from '../zones/useZoneOptions';
+import { CategoriesCard } from './CategoriesCard';
 
 /** 设置: who this installation is, the demo data switch, and where the data lives. */
 export function SettingsPage() {
@@ -77,6 +78,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      {installation.role === 'secretariat' ? <CategoriesCard /> : null}
       <Card title={t('settings.demo')}>
         <Space direction="vertical">
           <Typography.Text>{info.demoLoaded ? t('settings.demoLoaded') : t('settings.demoNone')}</Typography.Text>

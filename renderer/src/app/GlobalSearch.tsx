@@ -1,0 +1,102 @@
+import { ApartmentOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { Input, List, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResourceSummary } from '../../../shared/domain/resource-search';
+import type { Zone } from '../../../shared/domain/zone';
+import { Highlight } from '../ui/Highlight';
+import { useDebounced } from '../ui/useDebounced';
+import { useApp } from './AppContext';
+
+export type GlobalHit = { kind: 'resource'; id: string } | { kind: 'zone'; id: string };
+
+/** Ctrl/Cmd+K: one box over every module that exists, keyboard only (↑ ↓ Enter Esc). */
+export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; onOpenChange(open: boolean): void; onPick(hit: GlobalHit): void }) {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const [query, setQuery] = useState('');
+  const [resources, setResources] = useState<ResourceSummary[]>([]);
+  const [zones, setZones] = useState<Zone[]>([]);
+  const [terms, setTerms] = useState<string[]>([]);
+  const [active, setActive] = useState(0);
+  const debounced = useDebounced(query, 100);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        onOpenChange(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onOpenChange]);
+
+  useEffect(() => {
+    if (!open || !debounced.trim()) {
+      setResources([]);
+      setZones([]);
+      return;
+    }
+    let current = true;
+    void Promise.all([api.call('resources.search', { query: debounced, limit: 8 }), api.call('zones.list', { query: debounced })]).then(([r, z]) => {
+      if (!current) return;
+      setResources(r.items);
+      setTerms(r.highlight);
+      setZones(z.slice(0, 5));
+      setActive(0);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, debounced, open]);
+
+  const hits: Array<GlobalHit & { title: string; subtitle: string; group: string }> = [
+    ...resources.map((r) => ({ kind: 'resource' as const, id: r.id, title: r.title, subtitle: `${r.ownerZoneName} · ${r.organisation}`, group: t('globalSearch.resources') })),
+    ...zones.map((z) => ({ kind: 'zone' as const, id: z.id, title: z.shortName, subtitle: z.name, group: t('globalSearch.zones') })),
+  ];
+
+  function pick(index: number) {
+    const hit = hits[index];
+    if (!hit) return;
+    onOpenChange(false);
+    setQuery('');
+    onPick({ kind: hit.kind, id: hit.id });
+  }
+
+  return (
+    <Modal open={open} onCancel={() => onOpenChange(false)} footer={null} title={t('globalSearch.title')} destroyOnHidden width={640}>
+      <Input
+        autoFocus
+        size="large"
+        aria-label={t('globalSearch.title')}
+        placeholder={t('globalSearch.placeholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+          if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          if (e.key === 'Enter') pick(active);
+        }}
+      />
+      <List
+        style={{ marginTop: 12, maxHeight: 420, overflow: 'auto' }}
+        dataSource={hits}
+        locale={{ emptyText: debounced ? t('globalSearch.none') : ' ' }}
+        renderItem={(hit, index) => (
+          <List.Item onClick={() => pick(index)} style={{ cursor: 'pointer', background: index === active ? '#e6f0ff' : undefined, paddingInline: 8 }} data-testid="global-hit">
+            <List.Item.Meta
+              avatar={hit.kind === 'resource' ? <DatabaseOutlined /> : <ApartmentOutlined />}
+              title={<Highlight text={hit.title} terms={terms} />}
+              description={
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {hit.group} · {hit.subtitle}
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Modal>
+  );
+}

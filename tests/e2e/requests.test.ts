@@ -1,0 +1,166 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TempCore } from '../helpers/temp-core';
+import { launchBrowser, openApp, type RunningApp } from './harness';
+
+const TITLE = '场发射扫描电镜';
+const DAY = '2031-03-15'; // far enough ahead never to be in the past
+
+function zoneId(core: TempCore, code: string): string {
+  return core.ok('zones.list', { query: code }).find((z) => z.code === code)!.id;
+}
+
+function actAs(core: TempCore, code: string, role: 'secretariat' | 'member' = 'member'): void {
+  core.ok('settings.update', { zoneId: zoneId(core, code), role });
+}
+
+/** 长春高新区 owns a published 时间预约 instrument; the installation then acts as 沈阳高新区. */
+function ownerPublishesInstrument(core: TempCore): string {
+  core.ok('settings.setup', { zoneId: zoneId(core, 'CC'), role: 'secretariat', operatorName: '吴老师' });
+  const categoryId = core.ok('categories.list').find((c) => c.code === 'instrument')!.id;
+  const resource = core.ok('resources.create', {
+    categoryId,
+    title: TITLE,
+    organisation: '长春某光机所',
+    sharingMode: 'free',
+    contactPerson: '吴老师',
+    extra: { model: 'SU8020', bookingMode: 'slot', instrumentState: 'idle' },
+  });
+  let version = resource.version;
+  for (const action of ['submit', 'approve', 'publish'] as const) version = core.ok('resources.transition', { id: resource.id, version, action }).version;
+  actAs(core, 'SY');
+  return resource.id;
+}
+
+/** The open dialog whose title is `title` (the resource drawer is a dialog too). */
+function dialogTitled(page: Page, title: string) {
+  return page.getByRole('dialog').filter({ hasText: title });
+}
+
+async function pickTime(dialog: Locator, label: string, value: string) {
+  const input = dialog.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function openRequestsTab(page: Page, tab: '我的申请' | '收到的申请') {
+  await page.getByRole('menuitem', { name: '共享申请' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+function row(page: Page, text: string) {
+  return page.locator('tr.ant-table-row', { hasText: text });
+}
+
+describe('sharing requests in a real browser', () => {
+  let browser: Browser;
+  let app: RunningApp | undefined;
+  let resourceId = '';
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  it('books a slot as another zone, approves it as the owner, and refuses an overlapping approval naming the first', async () => {
+    app = await openApp(browser, (core) => {
+      resourceId = ownerPublishesInstrument(core);
+    });
+    const { page, core } = app;
+
+    // 沈阳高新区 books 09:00–12:00 from the resource's detail page.
+    await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
+    await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
+    await page.getByTestId('resource-detail').waitFor();
+    await page.getByRole('button', { name: '预约时段' }).click();
+    const dialog = dialogTitled(page, `预约时段 · ${TITLE}`);
+    await pickTime(dialog, '开始时间', `${DAY} 09:00`);
+    await pickTime(dialog, '结束时间', `${DAY} 12:00`);
+    await dialog.getByLabel('用途').fill('金属断口形貌观察');
+    await dialog.getByLabel('申请单位').fill('沈阳某研究院');
+    await dialog.getByLabel('联系人', { exact: true }).fill('李工');
+    await app.screenshot('30-request-form');
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => core.ok('requests.list', { scope: 'mine' }).length).toBe(1);
+    const first = core.ok('requests.list', { scope: 'mine' })[0]!;
+    expect(first).toMatchObject({ organisation: '沈阳某研究院', slotStart: '2031-03-15T01:00:00.000Z', slotEnd: '2031-03-15T04:00:00.000Z', status: 'pending' });
+
+    // 大连高新区 asks for 10:00–11:00 the same day.
+    actAs(core, 'DL');
+    core.ok('requests.create', { resourceId, organisation: '大连某实验室', contactPerson: '赵工', purpose: '涂层截面观察', slotStart: `${DAY}T10:00:00+08:00`, slotEnd: `${DAY}T11:00:00+08:00` });
+
+    // The owner approves 沈阳 from 收到的申请.
+    actAs(core, 'CC');
+    await page.reload();
+    await openRequestsTab(page, '收到的申请');
+    await expect.poll(() => row(page, '沈阳某研究院').count()).toBe(1);
+    await row(page, '沈阳某研究院').getByRole('button', { name: '同意' }).click();
+    await dialogTitled(page, '同意 · 沈阳某研究院').getByRole('button', { name: /^同\s*意$/ }).click();
+    await expect.poll(() => row(page, '沈阳某研究院').getByTestId('request-status').innerText()).toBe('已同意');
+
+    // Approving the overlapping 大连 request is refused, naming the booking it clashes with.
+    const before = core.snapshot();
+    await row(page, '大连某实验室').getByRole('button', { name: '同意' }).click();
+    const approving = dialogTitled(page, '同意 · 大连某实验室');
+    await approving.getByRole('button', { name: /^同\s*意$/ }).click();
+    const refusal = page.getByTestId('request-refusal');
+    await expect.poll(() => refusal.innerText()).toContain('沈阳某研究院 3月15日 09:00–12:00');
+    await app.screenshot('31-overlap-refused');
+    expect(core.snapshot()).toBe(before);
+    await approving.getByRole('button', { name: /^取\s*消$/ }).click();
+    expect(await row(page, '大连某实验室').getByTestId('request-status').innerText()).toBe('待处理');
+    await app.screenshot('32-requests-to-mine');
+    expect(app.errors).toEqual([]);
+  });
+
+  it("shows the resource's bookings by day, pending ones apart, and lets the owner decline inline with a note", async () => {
+    app = await openApp(browser, (core) => {
+      resourceId = ownerPublishesInstrument(core);
+      const approved = core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
+      actAs(core, 'DL');
+      core.ok('requests.create', { resourceId, organisation: '大连某实验室', contactPerson: '赵工', purpose: '截面观察', slotStart: `${DAY}T14:00:00+08:00`, slotEnd: `${DAY}T15:30:00+08:00` });
+      core.ok('requests.create', { resourceId, organisation: '大连另一公司', contactPerson: '钱工', purpose: '颗粒观察', slotStart: '2031-03-16T09:00:00+08:00', slotEnd: '2031-03-16T10:00:00+08:00' });
+      actAs(core, 'CC');
+      core.ok('requests.decide', { id: approved.id, version: approved.version, decision: 'approve' });
+    });
+    const { page, core } = app;
+    await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
+    await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
+    const bookings = page.getByTestId('resource-bookings');
+    await expect.poll(() => bookings.getByTestId('booking-day').count()).toBe(2);
+    expect(await bookings.getByTestId('booking-day').first().innerText()).toMatch(/3月15日[\s\S]*09:00–12:00[\s\S]*已同意[\s\S]*沈阳某研究院[\s\S]*14:00–15:30[\s\S]*待处理[\s\S]*大连某实验室/);
+    expect(await bookings.locator('[data-status="pending"]').count()).toBe(2);
+    await app.screenshot('33-resource-bookings');
+
+    const pending = bookings.getByTestId('booking').filter({ hasText: '大连某实验室' });
+    await pending.getByRole('button', { name: '拒绝' }).click();
+    const dialog = dialogTitled(page, '拒绝 · 大连某实验室');
+    expect(await dialog.getByRole('button', { name: /^拒\s*绝$/ }).isDisabled()).toBe(true); // a reason is required
+    await dialog.getByLabel('处理意见').fill('该时段设备检修，请改约');
+    await dialog.getByRole('button', { name: /^拒\s*绝$/ }).click();
+    await expect.poll(() => bookings.getByTestId('booking').filter({ hasText: '大连某实验室' }).count()).toBe(0);
+    expect(core.ok('requests.list', { scope: 'toMine', statuses: ['declined'] })).toMatchObject([{ organisation: '大连某实验室', decisionNote: '该时段设备检修，请改约' }]);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows a requester its requests with status tags and lets it cancel one', async () => {
+    app = await openApp(browser, (core) => {
+      resourceId = ownerPublishesInstrument(core);
+      core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
+    });
+    const { page, core } = app;
+    await openRequestsTab(page, '我的申请');
+    const mine = row(page, '沈阳某研究院');
+    await expect.poll(() => mine.innerText()).toMatch(/场发射扫描电镜[\s\S]*2031-03-15 09:00–12:00[\s\S]*待处理/);
+    await app.screenshot('34-requests-mine');
+    await mine.getByRole('button', { name: '取消申请' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '取消申请' }).click();
+    await expect.poll(() => mine.getByTestId('request-status').innerText()).toBe('已取消');
+    expect(core.ok('requests.list', { scope: 'mine' })[0]!.status).toBe('cancelled');
+    expect(app.errors).toEqual([]);
+  });
+});
