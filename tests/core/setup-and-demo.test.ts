@@ -51,8 +51,12 @@ describe('demo data', () => {
     expect(demo.length).toBeGreaterThanOrEqual(4);
     expect(demo.every((z) => z.name.includes('示例') && z.level === 'provincial')).toBe(true);
     const real = core.ok('zones.create', { code: 'FS', name: '抚顺高新区', shortName: '抚顺', level: 'provincial', province: '辽宁省' });
+    expect(core.ok('resources.search', { query: '示例' }).total).toBe(14);
+    expect(core.ok('requests.list', { scope: 'toMine' }).length + core.ok('requests.stats').byResource.length).toBeGreaterThan(0);
     const summary = core.ok('demo.remove');
-    expect(summary.counts.zone).toBe(demo.length);
+    expect(summary.counts).toMatchObject({ zone: demo.length, resource: 14, sharing_request: 3 });
+    expect(core.ok('resources.search', {}).total).toBe(0);
+    expect(core.db.prepare('SELECT count(*) AS n FROM sharing_requests').get()).toEqual({ n: 0 });
     const after = core.ok('zones.list', {});
     expect(after.some((z) => z.isDemo)).toBe(false);
     expect(after.map((z) => z.id)).toContain(real.id);
