@@ -5,9 +5,10 @@ import { generatorMeasure } from './generator';
 import { httpHostMeasure } from './http-host';
 import { likeBaselineMeasure } from './like-baseline';
 import type { Measure } from './measure';
+import { resourceSearchMeasure } from './resource-search';
 
 /**
  * Every measurement, in run order. A later issue adds its module here, e.g. the search
  * engine right after the LIKE baseline so the two are compared in the same run.
  */
-export const MEASURES: readonly Measure[] = [generatorMeasure, coldOpenMeasure, dispatchMeasure, httpHostMeasure, likeBaselineMeasure, bulkWriteMeasure];
+export const MEASURES: readonly Measure[] = [generatorMeasure, coldOpenMeasure, dispatchMeasure, httpHostMeasure, likeBaselineMeasure, resourceSearchMeasure, bulkWriteMeasure];
