@@ -1,21 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { completeWizard, launchBrowser, navigate, openApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSession, completeWizard, navigate } from './harness';
 
 describe('the app in a real browser against the real host', () => {
-  let browser: Browser;
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
+  const session = browserSession();
 
   it('walks a newcomer through the wizard; the header then shows the zone, role and demo label', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await expect.poll(() => page.getByText('欢迎使用联盟协同工作台').isVisible()).toBe(true);
     await app.screenshot('01-wizard');
@@ -29,7 +19,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('lists the roster with 哈尔滨高新区 as secretariat and the demo zones labelled 示例数据', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, '沈阳', '沈阳高新区');
     await navigate(page, '成员高新区');
@@ -42,7 +32,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('lets the secretariat add a provincial zone from the keyboard-friendly form', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'haerbin', '哈尔滨高新区', { demo: false });
     await navigate(page, '成员高新区');
@@ -63,7 +53,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('shows an invalid phone on its field, keeps what was typed, and saves nothing', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
     await navigate(page, '成员高新区');
@@ -85,7 +75,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('switches the whole interface to English and remembers it after a reload', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
     await navigate(page, '成员高新区');
@@ -101,7 +91,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('finds a zone by pinyin initials as the user types', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
     await navigate(page, '成员高新区');
@@ -111,7 +101,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('deactivates a zone after confirmation and undoes it from the message', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区', { demo: false });
     await navigate(page, '成员高新区');
@@ -126,7 +116,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('removes all demo data in one action from Settings', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const { page } = app;
     await completeWizard(page, 'heb', '哈尔滨高新区');
     await navigate(page, '成员高新区');
@@ -140,7 +130,7 @@ describe('the app in a real browser against the real host', () => {
   });
 
   it('refuses API calls from the page when the token is missing', async () => {
-    app = await openApp(browser);
+    const app = await session.open();
     const status = await app.page.evaluate(async () => (await fetch('./api/app.info', { method: 'POST', body: '{}' })).status);
     expect(status).toBe(401);
   });

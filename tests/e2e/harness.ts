@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { rendererDir } from '../../electron/core/app-paths';
 import { startHost, type Host } from '../../electron/host/server';
 import { tempCore, type TempCore } from '../helpers/temp-core';
@@ -84,5 +85,31 @@ export function setUpAs(code: string, role: 'secretariat' | 'member', loadDemo =
   return (core: TempCore) => {
     const zone = core.ok('zones.list', { query: code }).find((z) => z.code === code)!;
     core.ok('settings.setup', { zoneId: zone.id, role, operatorName: '测试员', loadDemo });
+  };
+}
+
+/**
+ * One Chromium per test file and a fresh app (new SQLite file, new host) per test: call at
+ * the top of a describe block, then `await session.open(prepare?)` in each test.
+ */
+export function browserSession() {
+  let browser: Browser | undefined;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(prepare?: (core: TempCore) => void): Promise<RunningApp> {
+      if (!browser) throw new Error('browser not started');
+      app = await openApp(browser, prepare);
+      return app;
+    },
   };
 }

@@ -1,18 +1,12 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { launchBrowser, openApp, type RunningApp } from './harness';
+import { browserSession } from './harness';
 
 const TITLE = '场发射扫描电镜';
 const DAY = '2031-03-15'; // far enough ahead never to be in the past
 
-function zoneId(core: TempCore, code: string): string {
-  return core.ok('zones.list', { query: code }).find((z) => z.code === code)!.id;
-}
-
-function actAs(core: TempCore, code: string, role: 'secretariat' | 'member' = 'member'): void {
-  core.ok('settings.update', { zoneId: zoneId(core, code), role });
-}
 
 /** 长春高新区 owns a published 时间预约 instrument; the installation then acts as 沈阳高新区. */
 function ownerPublishesInstrument(core: TempCore): string {
@@ -28,7 +22,7 @@ function ownerPublishesInstrument(core: TempCore): string {
   });
   let version = resource.version;
   for (const action of ['submit', 'approve', 'publish'] as const) version = core.ok('resources.transition', { id: resource.id, version, action }).version;
-  actAs(core, 'SY');
+  actAs(core, 'SY', 'member');
   return resource.id;
 }
 
@@ -54,20 +48,11 @@ function row(page: Page, text: string) {
 }
 
 describe('sharing requests in a real browser', () => {
-  let browser: Browser;
-  let app: RunningApp | undefined;
+  const session = browserSession();
   let resourceId = '';
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
 
   it('books a slot as another zone, approves it as the owner, and refuses an overlapping approval naming the first', async () => {
-    app = await openApp(browser, (core) => {
+    const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);
     });
     const { page, core } = app;
@@ -118,7 +103,7 @@ describe('sharing requests in a real browser', () => {
   });
 
   it("shows the resource's bookings by day, pending ones apart, and lets the owner decline inline with a note", async () => {
-    app = await openApp(browser, (core) => {
+    const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);
       const approved = core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
       actAs(core, 'DL');
@@ -148,7 +133,7 @@ describe('sharing requests in a real browser', () => {
   });
 
   it('shows a requester its requests with status tags and lets it cancel one', async () => {
-    app = await openApp(browser, (core) => {
+    const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);
       core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
     });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { actAs } from '../helpers/resources';
-import { launchBrowser, openApp, pickOption, setUpAs, type RunningApp } from './harness';
+import { browserSession, pickOption, setUpAs } from './harness';
 
 async function openResource(page: Page, title: string) {
   await page.getByPlaceholder(/搜索名称、单位/).fill(title);
@@ -14,19 +14,10 @@ async function status(page: Page) {
 }
 
 describe('the resource registry in a real browser', () => {
-  let browser: Browser;
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
+  const session = browserSession();
 
   it('takes a resource from registration through return, resubmission, approval and publication', async () => {
-    app = await openApp(browser, setUpAs('SY', 'member'));
+    const app = await session.open(setUpAs('SY', 'member'));
     const { page, core } = app;
     // A member registers its instrument.
     await page.getByRole('button', { name: '登记资源' }).click();
@@ -84,7 +75,7 @@ describe('the resource registry in a real browser', () => {
   });
 
   it('finds resources by a two-character Chinese word and by pinyin initials, highlighted', async () => {
-    app = await openApp(browser, setUpAs('HRB', 'secretariat', true));
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;
     await page.getByPlaceholder(/搜索名称、单位/).fill('稀土');
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
@@ -101,7 +92,7 @@ describe('the resource registry in a real browser', () => {
   });
 
   it('opens a resource from anywhere with Ctrl+K', async () => {
-    app = await openApp(browser, setUpAs('HRB', 'secretariat', true));
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;
     await page.getByRole('menuitem', { name: '成员高新区' }).click();
     await page.keyboard.press('Control+k');

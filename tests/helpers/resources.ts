@@ -14,7 +14,7 @@ export function categoryId(core: TempCore, code: string): string {
 }
 
 /** Acts as another installation identity on the same database (zone + role). */
-export function actAs(core: TempCore, code: string, role: 'secretariat' | 'member'): void {
+export function actAs(core: TempCore, code: string, role: 'secretariat' | 'member' = 'member'): void {
   core.ok('settings.update', { zoneId: zoneId(core, code), role });
 }
 

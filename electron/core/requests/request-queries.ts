@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { insertRow, updateVersionedRow } from '../db/rows';
 import type { RequestStats, RequestStatus, SharingRequest } from '../../../shared/domain/sharing-request';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
@@ -67,17 +68,11 @@ export function selectRequest(db: Database.Database, id: string): RequestJoinedR
 }
 
 export function insertRequest(db: Database.Database, row: RequestRow): void {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO sharing_requests (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  insertRow(db, 'sharing_requests', row);
 }
 
-/** Writes the given columns and bumps the version, only if the version is still `version`. */
 export function updateRequestRow(db: Database.Database, id: string, version: number, changes: Partial<RequestRow>): boolean {
-  const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-  const result = db
-    .prepare(`UPDATE sharing_requests SET ${sets.join(', ')}, version = version + 1 WHERE id = @id AND version = @expected AND deleted_at IS NULL`)
-    .run({ ...changes, id, expected: version });
-  return result.changes === 1;
+  return updateVersionedRow(db, 'sharing_requests', id, version, changes);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { insertRow, updateVersionedRow } from '../db/rows';
 import type { Resource, ResourceStatus, SharingMode } from '../../../shared/domain/resource';
 import type { FieldSetKey } from '../../../shared/domain/resource-fields';
 import { rowToMeta, type RecordMetaRow } from '../records';
@@ -92,16 +93,9 @@ export const RESOURCE_COLUMNS = {
 } as const;
 
 export function insertResource(db: Database.Database, row: Omit<ResourceRow, 'seq'>): number {
-  const columns = Object.keys(row);
-  const result = db.prepare(`INSERT INTO resources (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
-  return Number(result.lastInsertRowid);
+  return Number(insertRow(db, 'resources', row).lastInsertRowid);
 }
 
-/** Writes the given columns and bumps the version, only if the version is still `version`. */
 export function updateResourceRow(db: Database.Database, id: string, version: number, changes: Partial<ResourceRow>): boolean {
-  const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-  const result = db
-    .prepare(`UPDATE resources SET ${sets.join(', ')}, version = version + 1 WHERE id = @id AND version = @expected AND deleted_at IS NULL`)
-    .run({ ...changes, id, expected: version });
-  return result.changes === 1;
+  return updateVersionedRow(db, 'resources', id, version, changes);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { insertRow, updateVersionedRow } from '../db/rows';
 import type { Zone } from '../../../shared/domain/zone';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
@@ -72,15 +73,10 @@ export function selectActiveSecretariat(db: Database.Database): ZoneRow | undefi
 }
 
 export function insertZone(db: Database.Database, row: ZoneRow): void {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO zones (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  insertRow(db, 'zones', row);
 }
 
 /** Writes the changed columns and bumps the version, only if the version is still `version`. */
 export function updateZoneRow(db: Database.Database, id: string, version: number, changes: Partial<ZoneRow>): boolean {
-  const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-  const result = db
-    .prepare(`UPDATE zones SET ${sets.join(', ')}, version = version + 1 WHERE id = @id AND version = @expected AND deleted_at IS NULL`)
-    .run({ ...changes, id, expected: version });
-  return result.changes === 1;
+  return updateVersionedRow(db, 'zones', id, version, changes);
 }

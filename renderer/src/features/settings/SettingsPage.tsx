@@ -1,10 +1,10 @@
-import { App as AntApp, Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Form, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../../shared/domain/settings';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
-import { useZoneOptions } from '../zones/useZoneOptions';
+import { IdentityFields } from '../setup/IdentityFields';
 import { CategoriesCard } from './CategoriesCard';
 
 /** 设置: who this installation is, the demo data switch, and where the data lives. */
@@ -15,7 +15,6 @@ export function SettingsPage() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Installation>();
   const [busy, setBusy] = useState(false);
-  const { zones, search } = useZoneOptions(api);
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -48,22 +47,7 @@ export function SettingsPage() {
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
       <Card title={t('settings.identity')}>
         <Form<Installation> form={form} layout="vertical" initialValues={installation} onFinish={(v) => void save(v)}>
-          <Form.Item name="zoneId" label={t('setup.zone')} rules={[{ required: true }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
-              placeholder={t('setup.zonePlaceholder')}
-              options={zones.map((z) => ({ value: z.id, label: `${z.shortName}（${z.province}）` }))}
-            />
-          </Form.Item>
-          <Form.Item name="role" label={t('setup.role')} extra={t('setup.roleHint')}>
-            <Radio.Group>
-              <Radio.Button value="secretariat">{t('role.secretariat')}</Radio.Button>
-              <Radio.Button value="member">{t('role.member')}</Radio.Button>
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item name="operatorName" label={t('setup.operator')}>
-            <Input maxLength={30} placeholder={t('setup.operatorPlaceholder')} />
-          </Form.Item>
+          <IdentityFields api={api} />
           <Form.Item name="language" label={t('common.language')}>
             <Select
               style={{ width: 160 }}

@@ -1,11 +1,11 @@
-import { App as AntApp, Button, Card, Checkbox, Form, Input, Radio, Segmented, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Form, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/domain/settings';
 import type { Role } from '../../../../shared/domain/record';
 import { useApp } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
-import { useZoneOptions } from '../zones/useZoneOptions';
+import { IdentityFields } from './IdentityFields';
 
 interface SetupValues {
   zoneId: string;
@@ -21,7 +21,6 @@ export function SetupWizard() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<SetupValues>();
   const [saving, setSaving] = useState(false);
-  const { zones, search } = useZoneOptions(api);
   const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   async function finish(values: SetupValues) {
@@ -58,27 +57,7 @@ export function SetupWizard() {
         </Space>
         <Typography.Paragraph style={{ marginTop: 16 }}>{t('setup.intro')}</Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => void finish(v)} initialValues={{ role: 'member', loadDemo: true, operatorName: '' }} requiredMark>
-          <Form.Item name="zoneId" label={t('setup.zone')} rules={[{ required: true, message: t('setup.zone') }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
-              autoFocus
-              placeholder={t('setup.zonePlaceholder')}
-              options={zones.map((z) => ({ value: z.id, label: `${z.shortName}（${z.province}）` }))}
-              onChange={(id: string) => {
-                const zone = zones.find((z) => z.id === id);
-                if (zone) form.setFieldValue('role', zone.role);
-              }}
-            />
-          </Form.Item>
-          <Form.Item name="role" label={t('setup.role')} extra={t('setup.roleHint')} rules={[{ required: true }]}>
-            <Radio.Group>
-              <Radio.Button value="secretariat">{t('role.secretariat')}</Radio.Button>
-              <Radio.Button value="member">{t('role.member')}</Radio.Button>
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item name="operatorName" label={t('setup.operator')}>
-            <Input placeholder={t('setup.operatorPlaceholder')} maxLength={30} />
-          </Form.Item>
+          <IdentityFields api={api} autoFocus onZonePicked={(zone) => form.setFieldValue('role', zone.role)} />
           <Form.Item name="loadDemo" valuePropName="checked" extra={t('setup.demoHint')}>
             <Checkbox>{t('setup.demo')}</Checkbox>
           </Form.Item>
