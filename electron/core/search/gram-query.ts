@@ -1,27 +1,32 @@
 import type Database from 'better-sqlite3';
-import { isExactByGrams, queryTokens } from './grams';
+import { alnumMatches } from './alnum-store';
+import { isAlnumWord, isExactByGrams, wordExpression } from './grams';
+import { parseIntList } from './int-list';
 
 /**
- * The seqs whose indexed text contains every query word (each as a plain substring of a
- * title, organisation or description, or of a title's / organisation's pinyin or initials).
+ * The seqs whose text contains every query word: each word as a plain substring of a title,
+ * organisation or description — or, for a word of letters, of a title's or organisation's
+ * pinyin or initials.
  *
- * One statement: FTS5 narrows to the rows holding all of the words' grams — exact for words
- * of 1 or 2 characters — and instr() on the haystack confirms longer words. The MATCH string
- * is made only of our own quoted hex tokens, so no user text can reach FTS5's query syntax.
+ * One FTS5 statement narrows to the rows holding all of the words' grams (exact for words of
+ * up to 3 characters); in the same statement instr() on the haystack confirms longer words
+ * with other characters, and the in-memory alnum store confirms longer words of letters and
+ * digits. The MATCH string is made only of our own quoted tokens: no user text can reach
+ * FTS5's query syntax. `keep`: false inside a caller's transaction (see alnum-store.ts).
  */
-export function matchingSeqs(db: Database.Database, words: readonly string[]): number[] {
-  const tokens = new Set<string>();
-  for (const word of words) for (const token of queryTokens(word)) tokens.add(token);
-  if (tokens.size === 0) return [];
-  const match = [...tokens].map((t) => `"${t}"`).join(' AND ');
-  const verify = words.filter((w) => !isExactByGrams(w));
-  return statement(db, verify.length).all(match, ...verify);
+export function matchingSeqs(db: Database.Database, words: readonly string[], keep: boolean): ArrayLike<number> {
+  const match = words.map(wordExpression).join(' AND ');
+  const long = words.filter((w) => !isExactByGrams(w));
+  const inSql = long.filter((w) => !isAlnumWord(w));
+  const inMemory = long.filter(isAlnumWord);
+  const candidates = parseIntList(statement(db, inSql.length).get(match, ...inSql));
+  return inMemory.length === 0 || candidates.length === 0 ? candidates : alnumMatches(db, inMemory, keep, candidates);
 }
 
-const prepared = new WeakMap<Database.Database, Map<number, Database.Statement<string[], number>>>();
+const prepared = new WeakMap<Database.Database, Map<number, Database.Statement<string[], string | null>>>();
 
-/** One prepared statement per number of words to verify; only that count shapes the SQL. */
-function statement(db: Database.Database, verifyCount: number): Database.Statement<string[], number> {
+/** One prepared statement per number of words verified in SQL; only that count shapes it. */
+function statement(db: Database.Database, verifyCount: number): Database.Statement<string[], string | null> {
   let byCount = prepared.get(db);
   if (!byCount) {
     byCount = new Map();
@@ -31,11 +36,11 @@ function statement(db: Database.Database, verifyCount: number): Database.Stateme
   if (!stmt) {
     const sql =
       verifyCount === 0
-        ? 'SELECT rowid FROM resource_grams WHERE resource_grams MATCH ?'
+        ? 'SELECT group_concat(rowid) FROM resource_grams WHERE resource_grams MATCH ?'
         : // CROSS JOIN pins the order: FTS5 first, then one haystack lookup per candidate.
-          `SELECT g.rowid FROM resource_grams g CROSS JOIN resource_haystack h ON h.seq = g.rowid
+          `SELECT group_concat(g.rowid) FROM resource_grams g CROSS JOIN resource_haystack h ON h.seq = g.rowid
            WHERE g.resource_grams MATCH ?${' AND instr(h.text, ?) > 0'.repeat(verifyCount)}`;
-    stmt = db.prepare<string[], number>(sql).pluck();
+    stmt = db.prepare<string[], string | null>(sql).pluck();
     byCount.set(verifyCount, stmt);
   }
   return stmt;

@@ -9,6 +9,9 @@
 /** Joins segments in a haystack; normalizeText turns every control character into a space,
  * so no normalized text or query word can ever contain it and no match can span segments. */
 export const SEGMENT_SEPARATOR = '\u0001';
+/** Ends the literal part of a haystack; the alnum runs follow (see grams.ts). Also a control
+ * character, so no normalized text contains it. */
+export const ALNUM_SEPARATOR = '\u0002';
 
 // Characters that per-code-point NFKC + lower case leave unchanged and that are common here
 // (printable ASCII but A–Z, CJK ideographs, CJK punctuation): the regex engine copies runs of
@@ -25,6 +28,12 @@ function mapCharacter(ch: string): string {
   }
   return m;
 }
+
+/** One character (code point) as normalizeText maps it, before spaces are collapsed. */
+export function normalizeCharacter(ch: string): string {
+  return NEEDS_MAPPING_ONE.test(ch) ? mapCharacter(ch) : ch;
+}
+const NEEDS_MAPPING_ONE = new RegExp(NEEDS_MAPPING.source, 'u');
 
 /** NFKC + lower case per code point, whitespace runs collapsed to one space, trimmed. */
 export function normalizeText(text: string): string {

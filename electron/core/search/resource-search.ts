@@ -27,7 +27,7 @@ export function searchResources(db: Database.Database, input: z.output<typeof Re
   const result = db.transaction(() => {
     const columns = resourceColumns(db, keep);
     const words = queryWords(input.query);
-    const candidates = words.length === 0 ? null : positionsOf(columns, matchingSeqs(db, words));
+    const candidates = words.length === 0 ? null : matchedPositions(db, columns, words, keep);
     const { provinces, provinceOfZone } = readProvinces(db, columns);
     const tally = tallyFacets(columns, candidates, visibilityFor(columns, viewer), provinceOfZone, provinces.length, {
       zone: allowed(columns.zoneIds, input.zoneIds),
@@ -37,7 +37,7 @@ export function searchResources(db: Database.Database, input: z.output<typeof Re
       status: allowed(columns.statuses, input.statuses),
       instrumentState: allowed(columns.instrumentStates, input.instrumentStates),
     } satisfies FacetFilters);
-    const order = input.sort === 'title' ? titleOrder(db, columns) : input.sort === 'value' ? valueOrder(columns) : null;
+    const order = input.sort === 'title' ? titleOrder(db, columns, keep) : input.sort === 'value' ? valueOrder(columns) : null;
     const page = pagePositions(tally.pass, order, input.offset, input.limit).map((p) => columns.seq[p] as number);
     return {
       total: tally.total,
@@ -56,10 +56,28 @@ export function searchResources(db: Database.Database, input: z.output<typeof Re
   return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }
 
-function positionsOf(columns: ResourceColumns, seqs: readonly number[]): Int32Array {
-  const out = new Int32Array(seqs.length);
-  for (let i = 0; i < seqs.length; i++) out[i] = columns.positionOf(seqs[i] as number);
-  return out;
+const REMEMBERED_MATCHES = 16;
+
+/**
+ * The positions matching the words. A list view asks the same text again and again — each
+ * page of the virtual list, each facet click, each sort — so the last few matches are kept
+ * with the columns (and dropped with them on any write): only the first ask pays for FTS5
+ * and verification.
+ */
+function matchedPositions(db: Database.Database, columns: ResourceColumns, words: readonly string[], keep: boolean): Int32Array {
+  const key = words.join(' ');
+  const remembered = columns.matches.get(key);
+  if (remembered) {
+    columns.matches.delete(key); // re-insert: Map order is the LRU order
+    columns.matches.set(key, remembered);
+    return remembered;
+  }
+  const seqs = matchingSeqs(db, words, keep);
+  const positions = new Int32Array(seqs.length);
+  for (let i = 0; i < seqs.length; i++) positions[i] = columns.positionOf(seqs[i] as number);
+  columns.matches.set(key, positions);
+  if (columns.matches.size > REMEMBERED_MATCHES) columns.matches.delete(columns.matches.keys().next().value as string);
+  return positions;
 }
 
 function visibilityFor(columns: ResourceColumns, viewer: SearchViewer): Visibility {

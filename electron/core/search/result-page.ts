@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ResourceStatus, SharingMode } from '../../../shared/domain/resource';
 import type { ResourceSummary } from '../../../shared/domain/resource-search';
-import { normalizeText } from './normalize';
+import { normalizeCharacter } from './normalize';
 
 interface PageRow {
   seq: number;
@@ -82,15 +82,14 @@ function findNormalized(text: string, word: string): number {
     const at = lower.indexOf(word);
     if (at >= 0) return at;
   }
-  // Slow path (full-width or compatibility characters): normalize character by character.
+  // Slow path (full-width or compatibility characters): map character by character.
   let normalized = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) as number;
-    const ch = String.fromCodePoint(cp);
-    const n = normalizeText(ch) || ' ';
-    for (let j = 0; j < n.length; j++) origin.push(i);
-    normalized += n;
+    const mapped = normalizeCharacter(String.fromCodePoint(cp));
+    for (let j = 0; j < mapped.length; j++) origin.push(i);
+    normalized += mapped;
     if (cp > 0xffff) i++;
   }
   const at = normalized.indexOf(word);
