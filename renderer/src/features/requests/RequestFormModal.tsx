@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../shared/contract';
 import type { ResourceDetail } from '../../../../shared/domain/resource';
 import { useApp, useInstallation } from '../../app/AppContext';
+import { ContactFields } from '../../ui/ContactFields';
 import { showFailure } from '../../ui/errors';
 import { bookingModeOf } from './booking-mode';
 import { ResourceBookings } from './ResourceBookings';
@@ -138,15 +139,7 @@ export function RequestFormModal({ resource, onClose, onSaved }: { resource: Res
         <Form.Item name="organisation" label={label('organisation')} rules={required('organisation')} style={{ gridColumn: 'span 2' }}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="contactPerson" label={label('contactPerson')} rules={required('contactPerson')}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="contactPhone" label={label('contactPhone')}>
-          <Input maxLength={30} inputMode="tel" />
-        </Form.Item>
-        <Form.Item name="contactEmail" label={label('contactEmail')}>
-          <Input maxLength={120} inputMode="email" />
-        </Form.Item>
+        <ContactFields label={label} />
         <Form.Item name="notes" label={label('notes')}>
           <Input maxLength={500} />
         </Form.Item>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHARING_MODES, type Resource, type ResourceCreateInput } from '../../../../shared/domain/resource';
 import { useApp, useInstallation } from '../../app/AppContext';
+import { ContactFields } from '../../ui/ContactFields';
 import { showFailure } from '../../ui/errors';
 import { CategoryFields } from './CategoryFields';
 import type { useLookups } from './useLookups';
@@ -82,15 +83,7 @@ export function ResourceFormModal({ resource, lookups, onClose, onSaved }: { res
             <Input maxLength={200} />
           </Form.Item>
         ) : null}
-        <Form.Item name="contactPerson" label={label('contactPerson')} rules={required('contactPerson')}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="contactPhone" label={label('contactPhone')}>
-          <Input maxLength={30} inputMode="tel" />
-        </Form.Item>
-        <Form.Item name="contactEmail" label={label('contactEmail')}>
-          <Input maxLength={120} inputMode="email" />
-        </Form.Item>
+        <ContactFields label={label} />
         <Form.Item name="tags" label={label('tags')}>
           <Select mode="tags" maxCount={10} open={false} />
         </Form.Item>
