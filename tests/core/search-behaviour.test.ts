@@ -350,6 +350,19 @@ describe('search keeps up with writes', () => {
     expect(reg.seqs({ query: 'jiumingcheng' })).toEqual([]);
   });
 
+  it('keeps the title order right after a status change and after a title change', () => {
+    reg = new Registry();
+    reg.add([row(1, { title: '北京仪器' }), row(2, { title: '长春仪器' }), row(3, { title: '安徽仪器' })]);
+    const titles = () => reg.search({ sort: 'title' }).items.map((i) => i.title);
+    expect(titles()).toEqual(['安徽仪器', '北京仪器', '长春仪器']);
+    reg.db.prepare("UPDATE resources SET status = 'draft', updated_at = '2027-01-01T00:00:00.000Z' WHERE seq = 3").run();
+    invalidateResourceCache(reg.db);
+    expect(titles()).toEqual(['安徽仪器', '北京仪器', '长春仪器']);
+    reg.db.prepare("UPDATE resources SET title = '重庆仪器' WHERE seq = 1").run();
+    indexResource(reg.db, { seq: 1, title: '重庆仪器', organisation: '测试单位', description: '' });
+    expect(titles()).toEqual(['安徽仪器', '长春仪器', '重庆仪器']);
+  });
+
   it('forgets a resource that is unindexed and deleted, in counts too', () => {
     reg = new Registry();
     reg.add([row(1, { title: '待删除仪器' }), row(2, { title: '保留仪器' })]);

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { searchDocument, type PinyinMemo, type SearchableText } from './grams';
 import { dropAlnumStore, markTextChanged } from './alnum-store';
-import { forgetTitleOrder, invalidateResourceCache } from './resource-cache';
+import { invalidateResourceCache } from './resource-cache';
+import { forgetTitleOrder } from './sort-orders';
 
 /**
  * Keeps resource_grams (FTS5, rowid = resources.seq) and resource_haystack in step with the

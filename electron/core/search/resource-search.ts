@@ -1,18 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { ResourceSearchInput, ResourceSearchResult } from '../../../shared/domain/resource-search';
-import { facetRecord, pagePositions, tallyFacets, type FacetFilters, type Visibility } from './facet-tally';
+import { facetRecord, pagePositions, tallyFacets, type FacetFilters } from './facet-tally';
 import { matchingSeqs } from './gram-query';
 import { queryWords } from './normalize';
-import { resourceColumns, titleOrder, valueOrder, type ResourceColumns } from './resource-cache';
+import { resourceColumns, type ResourceColumns } from './resource-cache';
 import { readPage } from './result-page';
+import { titleOrder, valueOrder } from './sort-orders';
+import { allowed, readProvinces, visibilityFor, type SearchViewer } from './viewer-filters';
 
 export { invalidateResourceCache } from './resource-cache';
 
-export interface SearchViewer {
-  role: 'secretariat' | 'member' | null;
-  zoneId: string | null;
-}
+export type { SearchViewer } from './viewer-filters';
 
 /**
  * The one search over the resource registry: text (any length, pinyin too) → visibility →
@@ -78,48 +77,4 @@ function matchedPositions(db: Database.Database, columns: ResourceColumns, words
   columns.matches.set(key, positions);
   if (columns.matches.size > REMEMBERED_MATCHES) columns.matches.delete(columns.matches.keys().next().value as string);
   return positions;
-}
-
-function visibilityFor(columns: ResourceColumns, viewer: SearchViewer): Visibility {
-  const ownZoneCode = viewer.role === 'member' && viewer.zoneId !== null ? columns.zoneIds.indexOf(viewer.zoneId) : -1;
-  return { all: viewer.role === 'secretariat', publishedCode: columns.statuses.indexOf('published'), ownZoneCode: ownZoneCode > 0 ? ownZoneCode : -1 };
-}
-
-/** A filter as allowed codes; unknown values allow nothing (a filter never widens). */
-function allowed(values: readonly string[], selected: readonly string[]): Uint8Array | null {
-  if (selected.length === 0) return null;
-  const out = new Uint8Array(values.length);
-  const wanted = new Set(selected);
-  for (let code = 1; code < values.length; code++) if (wanted.has(values[code] as string)) out[code] = 1;
-  return out;
-}
-
-const zoneStatements = new WeakMap<Database.Database, Database.Statement<[], { id: string; province: string }>>();
-
-/**
- * Provinces come from the zones table on every search (a handful of rows), so a zone moved
- * to another province is counted right without any cache invalidation.
- */
-function readProvinces(db: Database.Database, columns: ResourceColumns): { provinces: string[]; provinceOfZone: Uint16Array } {
-  let stmt = zoneStatements.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[], { id: string; province: string }>('SELECT id, province FROM zones');
-    zoneStatements.set(db, stmt);
-  }
-  const provinceByZone = new Map(stmt.all().map((z) => [z.id, z.province]));
-  const provinces = [''];
-  const codes = new Map<string, number>();
-  const provinceOfZone = new Uint16Array(columns.zoneIds.length);
-  for (let code = 1; code < columns.zoneIds.length; code++) {
-    const province = provinceByZone.get(columns.zoneIds[code] as string);
-    if (province === undefined) continue;
-    let p = codes.get(province);
-    if (p === undefined) {
-      p = provinces.length;
-      provinces.push(province);
-      codes.set(province, p);
-    }
-    provinceOfZone[code] = p;
-  }
-  return { provinces, provinceOfZone };
 }
