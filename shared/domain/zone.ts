@@ -44,6 +44,9 @@ const zoneFields = {
   notes: optionalText(1000),
 };
 
+/** Fields a member installation may change on its own zone; the rest is the secretariat's. */
+export const ZONE_MEMBER_EDITABLE: readonly string[] = ['city', 'contactPerson', 'phone', 'email', 'notes'];
+
 /** Creating: optional fields default to empty. (Updates name only what they change: no defaults.) */
 export const ZoneCreateInput = z.strictObject(
   {

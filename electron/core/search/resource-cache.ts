@@ -61,7 +61,7 @@ export function resourceColumns(db: Database.Database, keep: boolean): ResourceC
   const dataVersion = readDataVersion(db);
   const cached = caches.get(db);
   if (cached && cached.dataVersion === dataVersion) return cached.columns;
-  const columns = loadColumns(db, s);
+  const columns = loadColumns(s);
   if (keep) caches.set(db, { columns, dataVersion });
   else caches.delete(db);
   return columns;
@@ -140,7 +140,7 @@ function dictionary(rows: Array<[number, string]>): { codeOf: Map<number, number
   return { codeOf, ids };
 }
 
-function loadColumns(db: Database.Database, s: Statements): ResourceColumns {
+function loadColumns(s: Statements): ResourceColumns {
   const zones = dictionary(s.zones.all());
   const categories = dictionary(s.categories.all());
   const [seqCsv, packedCsv, valueCsv] = s.columns.get(...COLUMN_PARAMS) ?? [null, null, null];

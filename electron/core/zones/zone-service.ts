@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { Zone, ZoneCreateInput, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput } from '../../../shared/domain/zone';
+import { ZONE_MEMBER_EDITABLE, type Zone, type ZoneCreateInput, type ZoneListInput, type ZoneSetActiveInput, type ZoneUpdateInput } from '../../../shared/domain/zone';
 import { writeAudit } from '../audit';
 import { newMetaRow, nowIso, type Actor } from '../records';
 import { matchesQuery } from '../text-match';
@@ -11,8 +11,7 @@ import { insertZone, rowToZone, selectActiveSecretariat, selectLiveZones, select
 type Fields = z.output<typeof ZoneCreateInput>;
 type Patch = z.output<typeof ZoneUpdateInput>['patch'];
 
-/** Fields a member zone may change on its own record; the rest is the secretariat's. */
-const MEMBER_EDITABLE = new Set<keyof Patch>(['city', 'contactPerson', 'phone', 'email', 'notes']);
+const MEMBER_EDITABLE = new Set(ZONE_MEMBER_EDITABLE);
 
 /** Roster order: the secretariat, then national zones by province as the alliance lists them. */
 const PROVINCE_ORDER = ['辽宁省', '吉林省', '黑龙江省', '内蒙古自治区'];

@@ -2,12 +2,12 @@ import { App as AntApp, AutoComplete, DatePicker, Form, Input, Modal, Radio, Sel
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Zone, ZoneCreateInput } from '../../../../shared/domain/zone';
+import { ZONE_MEMBER_EDITABLE, type Zone, type ZoneCreateInput } from '../../../../shared/domain/zone';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 
 const PROVINCES = ['辽宁省', '吉林省', '黑龙江省', '内蒙古自治区'];
-const MEMBER_EDITABLE = new Set(['city', 'contactPerson', 'phone', 'email', 'notes']);
+const MEMBER_EDITABLE = new Set(ZONE_MEMBER_EDITABLE);
 
 type FormValues = Omit<ZoneCreateInput, 'joinedOn'> & { joinedOn?: Dayjs | null };
 
