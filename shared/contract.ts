@@ -21,6 +21,30 @@ import {
 } from './domain/resource';
 import { RESOURCE_SEARCH_LABELS, ResourceSearchInput, type ResourceSearchResult } from './domain/resource-search';
 import { REQUEST_LABELS, RequestActInput, RequestCreateInput, RequestDecideInput, RequestListInput, type RequestStats, type SharingRequest } from './domain/sharing-request';
+import { MATCH_LABELS, MatchInput, type ResourceMatch, type ScenarioMatch } from './domain/matching';
+import {
+  SCENARIO_CATEGORY_LABELS,
+  SCENARIO_LABELS,
+  SCENARIO_SEARCH_LABELS,
+  ScenarioCategorySaveInput,
+  ScenarioCreateInput,
+  ScenarioSearchInput,
+  ScenarioTransitionInput,
+  ScenarioUpdateInput,
+  type Scenario,
+  type ScenarioCategory,
+  type ScenarioDetail,
+  type ScenarioSearchResult,
+} from './domain/scenario';
+import {
+  APPLICATION_LABELS,
+  ApplicationCreateInput,
+  ApplicationListInput,
+  ApplicationTransitionInput,
+  ScoreSaveInput,
+  type ApplicationRanking,
+  type ScenarioApplication,
+} from './domain/scenario-application';
 import { recordId } from './validation';
 import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
 
@@ -50,6 +74,7 @@ function channel<O>() {
 }
 
 const NoInput = z.strictObject({}).default({});
+const IncludeInactive = z.strictObject({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false });
 
 export const contract = {
   'app.info': channel<AppInfo>()(NoInput, {}, true),
@@ -63,7 +88,7 @@ export const contract = {
   'demo.load': channel<DemoSummary>()(NoInput),
   'demo.remove': channel<DemoSummary>()(NoInput),
   'audit.list': channel<AuditEntry[]>()(AuditListInput, { recordId: '记录编号', limit: '条数' }),
-  'categories.list': channel<ResourceCategory[]>()(z.strictObject({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }), CATEGORY_LABELS),
+  'categories.list': channel<ResourceCategory[]>()(IncludeInactive, CATEGORY_LABELS),
   'categories.save': channel<ResourceCategory>()(CategorySaveInput, CATEGORY_LABELS),
   'resources.search': channel<ResourceSearchResult>()(ResourceSearchInput, RESOURCE_SEARCH_LABELS),
   'resources.get': channel<ResourceDetail>()(z.strictObject({ id: recordId }), RESOURCE_LABELS),
@@ -71,7 +96,7 @@ export const contract = {
   'resources.update': channel<Resource>()(ResourceUpdateInput, RESOURCE_LABELS),
   'resources.transition': channel<Resource>()(ResourceTransitionInput, RESOURCE_LABELS),
   'resources.bulkTransition': channel<BulkResult>()(ResourceBulkTransitionInput, RESOURCE_LABELS),
-  'attachments.add': channel<Attachment>()(AttachmentAddInput, { resourceId: '资源', fileName: '文件名', dataBase64: '附件' }),
+  'attachments.add': channel<Attachment>()(AttachmentAddInput, { recordKind: '记录类型', recordId: '记录', fileName: '文件名', dataBase64: '附件' }),
   'attachments.remove': channel<null>()(AttachmentIdInput, { id: '附件' }),
   'attachments.read': channel<AttachmentContent>()(AttachmentIdInput, { id: '附件' }),
   'requests.create': channel<SharingRequest>()(RequestCreateInput, REQUEST_LABELS),
@@ -80,6 +105,19 @@ export const contract = {
   'requests.complete': channel<SharingRequest>()(RequestActInput, REQUEST_LABELS),
   'requests.list': channel<SharingRequest[]>()(RequestListInput, REQUEST_LABELS),
   'requests.stats': channel<RequestStats>()(NoInput),
+  'scenarioCategories.list': channel<ScenarioCategory[]>()(IncludeInactive, SCENARIO_CATEGORY_LABELS),
+  'scenarioCategories.save': channel<ScenarioCategory>()(ScenarioCategorySaveInput, SCENARIO_CATEGORY_LABELS),
+  'scenarios.search': channel<ScenarioSearchResult>()(ScenarioSearchInput, SCENARIO_SEARCH_LABELS),
+  'scenarios.get': channel<ScenarioDetail>()(z.strictObject({ id: recordId }), SCENARIO_LABELS),
+  'scenarios.create': channel<Scenario>()(ScenarioCreateInput, SCENARIO_LABELS),
+  'scenarios.update': channel<Scenario>()(ScenarioUpdateInput, SCENARIO_LABELS),
+  'scenarios.transition': channel<Scenario>()(ScenarioTransitionInput, SCENARIO_LABELS),
+  'scenarios.matchResources': channel<ResourceMatch[]>()(MatchInput, MATCH_LABELS),
+  'resources.matchScenarios': channel<ScenarioMatch[]>()(MatchInput, MATCH_LABELS),
+  'applications.create': channel<ScenarioApplication>()(ApplicationCreateInput, APPLICATION_LABELS),
+  'applications.transition': channel<ScenarioApplication>()(ApplicationTransitionInput, APPLICATION_LABELS),
+  'applications.ranking': channel<ApplicationRanking>()(ApplicationListInput, APPLICATION_LABELS),
+  'applications.score': channel<ApplicationRanking>()(ScoreSaveInput, APPLICATION_LABELS),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,13 +7,20 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { isDemoLoaded, loadDemo, removeDemo } from './demo/demo-service';
 import type { Actor } from './records';
 import { actorOf, completeSetup, readInstallation, updateInstallation } from './settings/settings-service';
-import { addAttachment, readAttachment, removeAttachment } from './resources/attachment-service';
+import { addAttachment, readAttachment, removeAttachment } from './attachments/attachment-service';
 import { listCategories, saveCategory } from './resources/category-service';
 import { getResourceDetail } from './resources/resource-detail';
 import { bulkTransition, createResource, transitionResource, updateResource } from './resources/resource-service';
 import { searchResources } from './search/resource-search';
 import { listRequests, requestStats } from './requests/request-list';
 import { cancelRequest, completeRequest, createRequest, decideRequest } from './requests/request-service';
+import { matchListingsForResource } from './matching/listing-matches';
+import { matchResourcesForListing } from './matching/resource-matches';
+import { applicationRanking, createApplication, saveScores, transitionApplication } from './scenarios/application-service';
+import { listScenarioCategories, saveScenarioCategory } from './scenarios/scenario-category-service';
+import { getScenarioDetail } from './scenarios/scenario-detail';
+import { searchScenarios } from './scenarios/scenario-search';
+import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
 
@@ -74,6 +81,19 @@ export const handlers: Handlers = {
   'requests.complete': (input, ctx) => completeRequest(ctx.db, ctx.actor, input),
   'requests.list': (input, ctx) => listRequests(ctx.db, ctx.actor, input),
   'requests.stats': (_input, ctx) => requestStats(ctx.db),
+  'scenarioCategories.list': (input, ctx) => listScenarioCategories(ctx.db, input.includeInactive),
+  'scenarioCategories.save': (input, ctx) => saveScenarioCategory(ctx.db, ctx.actor, input),
+  'scenarios.search': (input, ctx) => searchScenarios(ctx.db, ctx.actor, input),
+  'scenarios.get': (input, ctx) => getScenarioDetail(ctx.db, ctx.actor, input.id),
+  'scenarios.create': (input, ctx) => createScenario(ctx.db, ctx.actor, input),
+  'scenarios.update': (input, ctx) => updateScenario(ctx.db, ctx.actor, input),
+  'scenarios.transition': (input, ctx) => transitionScenario(ctx.db, ctx.actor, input),
+  'scenarios.matchResources': (input, ctx) => matchResourcesForListing(ctx.db, ctx.actor, input.id, input.limit),
+  'resources.matchScenarios': (input, ctx) => matchListingsForResource(ctx.db, ctx.actor, input.id, input.limit),
+  'applications.create': (input, ctx) => createApplication(ctx.db, ctx.actor, input),
+  'applications.transition': (input, ctx) => transitionApplication(ctx.db, ctx.actor, input),
+  'applications.ranking': (input, ctx) => applicationRanking(ctx.db, ctx.actor, input.scenarioId),
+  'applications.score': (input, ctx) => saveScores(ctx.db, ctx.actor, input),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

@@ -193,8 +193,13 @@ export interface BulkResult {
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
 
+/** The records a file can hang on. */
+export const ATTACHMENT_RECORD_KINDS = ['resource', 'scenario', 'application'] as const;
+export type AttachmentRecordKind = (typeof ATTACHMENT_RECORD_KINDS)[number];
+
 export const AttachmentAddInput = z.strictObject({
-  resourceId: recordId,
+  recordKind: z.enum(ATTACHMENT_RECORD_KINDS, { error: '未知的记录类型' }),
+  recordId,
   fileName: requiredText(120).refine((s) => !/[\\/:*?"<>|]/.test(s), { error: '文件名含有不允许的字符' }),
   // base64 of at most ATTACHMENT_MAX_BYTES (4/3 larger) — checked precisely after decoding.
   dataBase64: z.string({ error: '缺少文件内容' }).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 8, { error: '文件不能超过 10 MB' }),

@@ -65,8 +65,8 @@ describe('attachments', () => {
   afterAll(() => core.remove());
 
   it('stores a photo and a PDF by content, and reads them back byte for byte', () => {
-    const png = core.ok('attachments.add', { resourceId, fileName: '外观.png', dataBase64: PNG.toString('base64') });
-    const pdf = core.ok('attachments.add', { resourceId, fileName: '参数表.pdf', dataBase64: PDF.toString('base64') });
+    const png = core.ok('attachments.add', { recordKind: 'resource', recordId: resourceId, fileName: '外观.png', dataBase64: PNG.toString('base64') });
+    const pdf = core.ok('attachments.add', { recordKind: 'resource', recordId: resourceId, fileName: '参数表.pdf', dataBase64: PDF.toString('base64') });
     expect(png).toMatchObject({ mime: 'image/png', size: PNG.length });
     expect(pdf.mime).toBe('application/pdf');
     expect(Buffer.from(core.ok('attachments.read', { id: pdf.id }).dataBase64, 'base64').equals(PDF)).toBe(true);
@@ -79,12 +79,12 @@ describe('attachments', () => {
     ['an empty file', Buffer.alloc(0), '空的'],
   ])('refuses %s with a clear message and stores nothing', (_label, bytes, text) => {
     const before = core.snapshot();
-    const error = core.fails('attachments.add', { resourceId, fileName: '规格.pdf', dataBase64: bytes.toString('base64') });
+    const error = core.fails('attachments.add', { recordKind: 'resource', recordId: resourceId, fileName: '规格.pdf', dataBase64: bytes.toString('base64') });
     expect(error.message).toContain(text);
     expect(core.snapshot()).toBe(before);
   });
 
   it('refuses file names with path characters', () => {
-    expect(core.fails('attachments.add', { resourceId, fileName: '../../etc/passwd', dataBase64: PNG.toString('base64') })).toMatchObject({ code: 'VALIDATION', fields: { fileName: expect.any(String) } });
+    expect(core.fails('attachments.add', { recordKind: 'resource', recordId: resourceId, fileName: '../../etc/passwd', dataBase64: PNG.toString('base64') })).toMatchObject({ code: 'VALIDATION', fields: { fileName: expect.any(String) } });
   });
 });

@@ -61,7 +61,7 @@ export const demoResources: DemoContributor = {
   remove(db: Database.Database): number {
     const demo = db.prepare<[], { seq: number; id: string }>('SELECT seq, id FROM resources WHERE is_demo = 1').all();
     for (const { seq, id } of demo) {
-      db.prepare('DELETE FROM resource_attachments WHERE resource_id = ?').run(id);
+      db.prepare("DELETE FROM attachments WHERE record_kind = 'resource' AND record_id = ?").run(id);
       unindexResource(db, seq);
       db.prepare('DELETE FROM resources WHERE seq = ?').run(seq);
     }

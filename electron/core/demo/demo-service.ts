@@ -7,10 +7,11 @@ import { readInstallation } from '../settings/settings-service';
 import type { DemoContributor } from './demo-contributor';
 import { demoRequests } from './demo-requests';
 import { demoResources } from './demo-resources';
+import { demoScenarios } from './demo-scenarios';
 import { demoZones } from './demo-zones';
 
 /** Modules in dependency order: later ones may refer to earlier ones, so removal runs backwards. */
-const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests];
+const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests, demoScenarios];
 
 export function isDemoLoaded(db: Database.Database): boolean {
   return db.prepare('SELECT 1 FROM zones WHERE is_demo = 1 LIMIT 1').get() !== undefined;

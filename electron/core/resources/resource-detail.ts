@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { resourceMachine, type ResourceDetail } from '../../../shared/domain/resource';
 import type { Actor } from '../records';
-import { listAttachments } from './attachment-service';
+import { listAttachments } from '../attachments/attachment-service';
 import { assertMaySee, getResource, mayEdit } from './resource-service';
 
 /** Everything the detail page shows, including what this installation may do next. */
@@ -15,7 +15,7 @@ export function getResourceDetail(db: Database.Database, actor: Actor, id: strin
     .get(resource.id) ?? { requests: 0, completed: 0 };
   return {
     ...resource,
-    attachments: listAttachments(db, resource.id),
+    attachments: listAttachments(db, 'resource', resource.id),
     allowedActions: resourceMachine.allowed(resource.status, actor, resource.ownerZoneId),
     editable: mayEdit(actor, resource),
     requestCount: counts.requests,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { alnumMatches } from './alnum-store';
 import { isAlnumWord, isExactByGrams, wordExpression } from './grams';
 import { parseIntList } from './int-list';
+import { gramsTable, haystackTable, type TextIndexName } from './text-index';
 
 /**
  * The seqs whose text contains every query word: each word as a plain substring of a title,
@@ -14,34 +15,33 @@ import { parseIntList } from './int-list';
  * digits. The MATCH string is made only of our own quoted tokens: no user text can reach
  * FTS5's query syntax. `keep`: false inside a caller's transaction (see alnum-store.ts).
  */
-export function matchingSeqs(db: Database.Database, words: readonly string[], keep: boolean): ArrayLike<number> {
+export function matchingSeqs(db: Database.Database, index: TextIndexName, words: readonly string[], keep: boolean): ArrayLike<number> {
   const match = words.map(wordExpression).join(' AND ');
   const long = words.filter((w) => !isExactByGrams(w));
   const inSql = long.filter((w) => !isAlnumWord(w));
   const inMemory = long.filter(isAlnumWord);
-  const candidates = parseIntList(statement(db, inSql.length).get(match, ...inSql));
-  return inMemory.length === 0 || candidates.length === 0 ? candidates : alnumMatches(db, inMemory, keep, candidates);
+  const candidates = parseIntList(statement(db, index, inSql.length).get(match, ...inSql));
+  return inMemory.length === 0 || candidates.length === 0 ? candidates : alnumMatches(db, index, inMemory, keep, candidates);
 }
 
-const prepared = new WeakMap<Database.Database, Map<number, Database.Statement<string[], string | null>>>();
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement<string[], string | null>>>();
 
-/** One prepared statement per number of words verified in SQL; only that count shapes it. */
-function statement(db: Database.Database, verifyCount: number): Database.Statement<string[], string | null> {
-  let byCount = prepared.get(db);
-  if (!byCount) {
-    byCount = new Map();
-    prepared.set(db, byCount);
-  }
-  let stmt = byCount.get(verifyCount);
+/** One prepared statement per index and number of words verified in SQL; only those shape it. */
+function statement(db: Database.Database, index: TextIndexName, verifyCount: number): Database.Statement<string[], string | null> {
+  let byKey = prepared.get(db);
+  if (!byKey) prepared.set(db, (byKey = new Map()));
+  const key = `${index}:${verifyCount}`;
+  let stmt = byKey.get(key);
   if (!stmt) {
+    const grams = gramsTable(index);
     const sql =
       verifyCount === 0
-        ? 'SELECT group_concat(rowid) FROM resource_grams WHERE resource_grams MATCH ?'
+        ? `SELECT group_concat(rowid) FROM ${grams} WHERE ${grams} MATCH ?`
         : // CROSS JOIN pins the order: FTS5 first, then one haystack lookup per candidate.
-          `SELECT group_concat(g.rowid) FROM resource_grams g CROSS JOIN resource_haystack h ON h.seq = g.rowid
-           WHERE g.resource_grams MATCH ?${' AND instr(h.text, ?) > 0'.repeat(verifyCount)}`;
+          `SELECT group_concat(g.rowid) FROM ${grams} g CROSS JOIN ${haystackTable(index)} h ON h.seq = g.rowid
+           WHERE g.${grams} MATCH ?${' AND instr(h.text, ?) > 0'.repeat(verifyCount)}`;
     stmt = db.prepare<string[], string | null>(sql).pluck();
-    byCount.set(verifyCount, stmt);
+    byKey.set(key, stmt);
   }
   return stmt;
 }

@@ -71,7 +71,7 @@ function matchedPositions(db: Database.Database, columns: ResourceColumns, words
     columns.matches.set(key, remembered);
     return remembered;
   }
-  const seqs = matchingSeqs(db, words, keep);
+  const seqs = matchingSeqs(db, 'resource', words, keep);
   const positions = new Int32Array(seqs.length);
   for (let i = 0; i < seqs.length; i++) positions[i] = columns.positionOf(seqs[i] as number);
   columns.matches.set(key, positions);

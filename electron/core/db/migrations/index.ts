@@ -1,7 +1,8 @@
 import type { Migration } from '../migration';
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-resources';
+import { migration003 } from './003-scenarios';
 
 /** Every migration, in order. Forward only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -20,7 +20,7 @@ export function AttachmentsPanel({ resource, onChanged }: { resource: ResourceDe
     }
     setUploading(true);
     try {
-      await api.call('attachments.add', { resourceId: resource.id, fileName: file.name, dataBase64: await toBase64(file) });
+      await api.call('attachments.add', { recordKind: 'resource', recordId: resource.id, fileName: file.name, dataBase64: await toBase64(file) });
       onChanged();
     } catch (error) {
       showFailure(error, message.error);

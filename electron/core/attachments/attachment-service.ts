@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentAddInput, type AttachmentContent } from '../../../shared/domain/resource';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentAddInput, type AttachmentContent, type AttachmentRecordKind } from '../../../shared/domain/resource';
 import { writeAudit } from '../audit';
 import { newId, nowIso, type Actor } from '../records';
-import { assertMaySee, getResource, mayEdit } from './resource-service';
+import { ATTACHMENT_OWNERS } from './attachment-owners';
 
-const MAX_PER_RESOURCE = 20;
+const MAX_PER_RECORD = 20;
 
 interface AttachmentRow {
   id: string;
-  resource_id: string;
+  record_kind: AttachmentRecordKind;
+  record_id: string;
   file_name: string;
   mime: string;
   size: number;
@@ -32,18 +33,20 @@ const toAttachment = (row: AttachmentRow): Attachment => ({
   createdBy: row.created_by,
 });
 
-export function listAttachments(db: Database.Database, resourceId: string): Attachment[] {
-  return db.prepare<[string], AttachmentRow>('SELECT * FROM resource_attachments WHERE resource_id = ? AND deleted_at IS NULL ORDER BY id').all(resourceId).map(toAttachment);
+export function listAttachments(db: Database.Database, kind: AttachmentRecordKind, recordId: string): Attachment[] {
+  return db
+    .prepare<[string, string], AttachmentRow>('SELECT * FROM attachments WHERE record_kind = ? AND record_id = ? AND deleted_at IS NULL ORDER BY id')
+    .all(kind, recordId)
+    .map(toAttachment);
 }
 
 /**
  * Stores a photo or PDF under the data folder by content hash (identical files are kept
- * once) and links it to the resource. The type is read from the bytes, not the name.
+ * once) and links it to the record. The type is read from the bytes, not the name.
  */
 export function addAttachment(db: Database.Database, actor: Actor, dataDir: string, input: z.output<typeof AttachmentAddInput>): Attachment {
-  const resource = getResource(db, input.resourceId);
-  assertMaySee(actor, resource);
-  if (!mayEdit(actor, resource)) throw new AppError('FORBIDDEN', '当前状态下不能为该资源添加附件。');
+  const owner = ATTACHMENT_OWNERS[input.recordKind];
+  owner.assertEditable(db, actor, input.recordId);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64)) throw new AppError('VALIDATION', '附件：文件内容编码不正确。', { dataBase64: '编码不正确' });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw new AppError('VALIDATION', '附件：文件是空的。', { dataBase64: '文件是空的' });
@@ -52,37 +55,49 @@ export function addAttachment(db: Database.Database, actor: Actor, dataDir: stri
   }
   const mime = sniffType(bytes);
   if (!mime) throw new AppError('VALIDATION', `附件：「${input.fileName}」不是 PNG、JPEG、WebP 图片或 PDF 文件。`, { dataBase64: '只支持图片（PNG/JPEG/WebP）和 PDF' });
-  if (listAttachments(db, resource.id).length >= MAX_PER_RESOURCE) throw new AppError('CONFLICT', `每个资源最多 ${MAX_PER_RESOURCE} 个附件。`);
+  if (listAttachments(db, input.recordKind, input.recordId).length >= MAX_PER_RECORD) throw new AppError('CONFLICT', `每条记录最多 ${MAX_PER_RECORD} 个附件。`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   storeBlob(dataDir, sha256, bytes);
   return db.transaction(() => {
-    const row: AttachmentRow = { id: newId(), resource_id: resource.id, file_name: input.fileName, mime, size: bytes.length, sha256, created_at: nowIso(), created_by: actor.label };
-    db.prepare('INSERT INTO resource_attachments (id, resource_id, file_name, mime, size, sha256, created_at, created_by) VALUES (@id, @resource_id, @file_name, @mime, @size, @sha256, @created_at, @created_by)').run(row);
-    writeAudit(db, actor, 'resource', resource.id, 'update', null, { attachmentAdded: row.file_name });
+    const row: AttachmentRow = {
+      id: newId(),
+      record_kind: input.recordKind,
+      record_id: input.recordId,
+      file_name: input.fileName,
+      mime,
+      size: bytes.length,
+      sha256,
+      created_at: nowIso(),
+      created_by: actor.label,
+    };
+    db.prepare(
+      'INSERT INTO attachments (id, record_kind, record_id, file_name, mime, size, sha256, created_at, created_by) VALUES (@id, @record_kind, @record_id, @file_name, @mime, @size, @sha256, @created_at, @created_by)',
+    ).run(row);
+    writeAudit(db, actor, owner.entity, input.recordId, 'update', null, { attachmentAdded: row.file_name });
     return toAttachment(row);
   })();
 }
 
 export function removeAttachment(db: Database.Database, actor: Actor, id: string): void {
   const row = selectAttachment(db, id);
-  const resource = getResource(db, row.resource_id);
-  if (!mayEdit(actor, resource)) throw new AppError('FORBIDDEN', '当前状态下不能删除该资源的附件。');
+  const owner = ATTACHMENT_OWNERS[row.record_kind];
+  owner.assertEditable(db, actor, row.record_id);
   db.transaction(() => {
-    db.prepare('UPDATE resource_attachments SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
-    writeAudit(db, actor, 'resource', resource.id, 'update', { attachmentRemoved: row.file_name }, null);
+    db.prepare('UPDATE attachments SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
+    writeAudit(db, actor, owner.entity, row.record_id, 'update', { attachmentRemoved: row.file_name }, null);
   })();
 }
 
 export function readAttachment(db: Database.Database, actor: Actor, dataDir: string, id: string): AttachmentContent {
   const row = selectAttachment(db, id);
-  assertMaySee(actor, getResource(db, row.resource_id));
+  ATTACHMENT_OWNERS[row.record_kind].assertVisible(db, actor, row.record_id);
   const path = blobPath(dataDir, row.sha256);
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `附件文件「${row.file_name}」不在数据目录中，可能被移动或删除。`);
   return { fileName: row.file_name, mime: row.mime, dataBase64: readFileSync(path).toString('base64') };
 }
 
 function selectAttachment(db: Database.Database, id: string): AttachmentRow {
-  const row = db.prepare<[string], AttachmentRow>('SELECT * FROM resource_attachments WHERE id = ? AND deleted_at IS NULL').get(id);
+  const row = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE id = ? AND deleted_at IS NULL').get(id);
   if (!row) throw new AppError('NOT_FOUND', '找不到该附件。');
   return row;
 }
