@@ -29,4 +29,31 @@ describe('migrations carry real data forward', () => {
     expect(categories.map((c) => c.name)).toEqual(['大型科研仪器设备', '研发与检测平台/实验室', '中试基地与概念验证中心', '孵化载体与空间', '专家与人才团队', '专利与技术成果', '数据资源', '科技服务']);
     latest.close();
   });
+
+  it('migration 3 moves resource attachments into the one attachments table and adds the default scenario categories', () => {
+    const file = tempFile();
+    const v2 = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    seedRosterOnce(v2);
+    const zone = v2.prepare<[], { id: string }>("SELECT id FROM zones WHERE code = 'HRB'").get()!;
+    const category = v2.prepare<[], { id: string }>("SELECT id FROM resource_categories WHERE code = 'instrument'").get()!;
+    v2.prepare(
+      `INSERT INTO resources (seq, id, owner_zone_id, created_at, updated_at, created_by, updated_by, category_id, title, organisation, sharing_mode, contact_person, status)
+       VALUES (1, '01J0000000000000000000000R', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '刘', '刘', ?, '电镜', '某所', 'free', '刘', 'draft')`,
+    ).run(zone.id, category.id);
+    v2.prepare(
+      `INSERT INTO resource_attachments (id, resource_id, file_name, mime, size, sha256, created_at, created_by, deleted_at) VALUES
+       ('01J0000000000000000000000F', '01J0000000000000000000000R', '外观.png', 'image/png', 10, 'ab', '2026-01-01T00:00:00.000Z', '刘', NULL),
+       ('01J0000000000000000000000G', '01J0000000000000000000000R', '旧.pdf', 'application/pdf', 20, 'cd', '2026-01-01T00:00:00.000Z', '刘', '2026-01-02T00:00:00.000Z')`,
+    ).run();
+    v2.close();
+
+    const latest = openDatabase(file);
+    expect(latest.prepare('SELECT id, record_kind, record_id, file_name, deleted_at FROM attachments ORDER BY id').all()).toEqual([
+      { id: '01J0000000000000000000000F', record_kind: 'resource', record_id: '01J0000000000000000000000R', file_name: '外观.png', deleted_at: null },
+      { id: '01J0000000000000000000000G', record_kind: 'resource', record_id: '01J0000000000000000000000R', file_name: '旧.pdf', deleted_at: '2026-01-02T00:00:00.000Z' },
+    ]);
+    expect(latest.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'resource_attachments'").get()).toEqual({ n: 0 });
+    expect(latest.prepare('SELECT count(*) AS n FROM scenario_categories').get()).toEqual({ n: 9 });
+    latest.close();
+  });
 });

@@ -52,10 +52,16 @@ describe('demo data', () => {
     expect(demo.every((z) => z.name.includes('示例') && z.level === 'provincial')).toBe(true);
     const real = core.ok('zones.create', { code: 'FS', name: '抚顺高新区', shortName: '抚顺', level: 'provincial', province: '辽宁省' });
     expect(core.ok('resources.search', { query: '示例' }).total).toBe(14);
+    expect(core.ok('scenarios.search', { query: '示例' }).total).toBe(8);
+    expect(core.db.prepare('SELECT count(*) AS n FROM application_scores').get()).toEqual({ n: 5 });
     expect(core.ok('requests.list', { scope: 'toMine' }).length + core.ok('requests.stats').byResource.length).toBeGreaterThan(0);
     const summary = core.ok('demo.remove');
-    expect(summary.counts).toMatchObject({ zone: demo.length, resource: 14, sharing_request: 3 });
+    expect(summary.counts).toMatchObject({ zone: demo.length, resource: 14, sharing_request: 3, scenario: 8 });
     expect(core.ok('resources.search', {}).total).toBe(0);
+    expect(core.ok('scenarios.search', {}).total).toBe(0);
+    for (const table of ['scenario_applications', 'application_scores', 'scenario_haystack', 'attachments']) {
+      expect(core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
     expect(core.db.prepare('SELECT count(*) AS n FROM sharing_requests').get()).toEqual({ n: 0 });
     const after = core.ok('zones.list', {});
     expect(after.some((z) => z.isDemo)).toBe(false);
