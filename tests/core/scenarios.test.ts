@@ -167,7 +167,7 @@ describe('the listing validator', () => {
     const category = core.ok('scenarioCategories.list').find((c) => c.id === id)!;
     core.ok('scenarioCategories.save', { id, version: category.version, code: category.code, name: category.name, keywords: category.keywords, active: false });
     expect(core.fails('scenarios.create', challengeInput(core, { categoryId: id })).message).toContain('已停用');
-    expect(core.fails('scenarios.create', challengeInput(core, { categoryId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).message).toContain('找不到该类别');
+    expect(core.fails('scenarios.create', challengeInput(core, { categoryId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).message).toContain('找不到该场景类别');
   });
 });
 
