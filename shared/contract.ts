@@ -45,7 +45,40 @@ import {
   type ApplicationRanking,
   type ScenarioApplication,
 } from './domain/scenario-application';
-import { recordId } from './validation';
+import {
+  EVENT_LABELS,
+  EVENT_LIST_LABELS,
+  EVENT_TYPE_LABELS,
+  EventCheckInput,
+  EventCreateInput,
+  EventExportInput,
+  EventImportInput,
+  EventListInput,
+  EventOutcomeInput,
+  EventTransitionInput,
+  EventTypeSaveInput,
+  EventUpdateInput,
+  type AllianceEvent,
+  type EventDetail,
+  type EventImportPreview,
+  type EventListResult,
+  type EventReminder,
+  type EventType,
+  type EventWarning,
+} from './domain/event';
+import {
+  CheckInInput,
+  REGISTRATION_LABELS,
+  RegistrationCancelInput,
+  RegistrationCreateInput,
+  RegistrationListInput,
+  type CancelResult,
+  type CheckInResult,
+  type Registration,
+  type RegistrationList,
+} from './domain/event-registration';
+import { HOLIDAY_LABELS, type HolidayEntry } from './domain/holidays';
+import { isoDate, recordId } from './validation';
 import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
 
 /**
@@ -118,6 +151,25 @@ export const contract = {
   'applications.transition': channel<ScenarioApplication>()(ApplicationTransitionInput, APPLICATION_LABELS),
   'applications.ranking': channel<ApplicationRanking>()(ApplicationListInput, APPLICATION_LABELS),
   'applications.score': channel<ApplicationRanking>()(ScoreSaveInput, APPLICATION_LABELS),
+  'eventTypes.list': channel<EventType[]>()(IncludeInactive, EVENT_TYPE_LABELS),
+  'eventTypes.save': channel<EventType>()(EventTypeSaveInput, EVENT_TYPE_LABELS),
+  'events.list': channel<EventListResult>()(EventListInput, EVENT_LIST_LABELS),
+  'events.get': channel<EventDetail>()(z.strictObject({ id: recordId }), EVENT_LABELS),
+  'events.create': channel<AllianceEvent>()(EventCreateInput, EVENT_LABELS),
+  'events.update': channel<AllianceEvent>()(EventUpdateInput, EVENT_LABELS),
+  'events.transition': channel<AllianceEvent>()(EventTransitionInput, EVENT_LABELS),
+  'events.saveOutcome': channel<AllianceEvent>()(EventOutcomeInput, EVENT_LABELS),
+  'events.check': channel<EventWarning[]>()(EventCheckInput, EVENT_LABELS),
+  'events.reminders': channel<EventReminder[]>()(NoInput),
+  'events.exportIcs': channel<{ fileName: string; text: string; count: number }>()(EventExportInput, { ids: '活动', filter: '筛选条件' }),
+  'events.importIcs': channel<EventImportPreview>()(EventImportInput, { text: '文件内容', typeId: '活动类型', commit: '确认导入' }),
+  'events.roadshowDraft': channel<EventCreateInput>()(z.strictObject({ scenarioId: recordId }), { scenarioId: '场景清单' }),
+  'registrations.list': channel<RegistrationList>()(RegistrationListInput, REGISTRATION_LABELS),
+  'registrations.create': channel<Registration>()(RegistrationCreateInput, REGISTRATION_LABELS),
+  'registrations.cancel': channel<CancelResult>()(RegistrationCancelInput, REGISTRATION_LABELS),
+  'registrations.checkIn': channel<CheckInResult>()(CheckInInput, REGISTRATION_LABELS),
+  'holidays.list': channel<{ entries: HolidayEntry[]; extra: HolidayEntry[] }>()(z.strictObject({ from: isoDate, to: isoDate }), { from: '开始日期', to: '结束日期' }),
+  'holidays.save': channel<HolidayEntry[]>()(z.strictObject({ entries: z.array(z.unknown()).max(1000, { error: '最多 1000 条' }) }), { entries: '节假日安排', ...HOLIDAY_LABELS }),
 } as const;
 
 export type Contract = typeof contract;

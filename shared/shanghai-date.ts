@@ -19,3 +19,14 @@ export function daysFromTo(today: string, date: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** An instant as Asia/Shanghai wall time with its offset: 2026-10-12T09:00:00+08:00. Sorts as text. */
+export function toShanghaiIso(instant: string | number): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
+}
+
+/** The Asia/Shanghai calendar date of an instant. */
+export function shanghaiDateOf(instant: string | number): string {
+  return toShanghaiIso(instant).slice(0, 10);
+}

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { AppInfo, Installation } from '../../shared/domain/settings';
+import { EventListInput } from '../../shared/domain/event';
 import { AppError } from '../../shared/errors';
 import { listAudit } from './audit';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -14,6 +15,16 @@ import { bulkTransition, createResource, transitionResource, updateResource } fr
 import { searchResources } from './search/resource-search';
 import { listRequests, requestStats } from './requests/request-list';
 import { cancelRequest, completeRequest, createRequest, decideRequest } from './requests/request-service';
+import { getEventDetail } from './events/event-detail';
+import { exportIcs, importIcs } from './events/event-ics';
+import { listEvents } from './events/event-list';
+import { roadshowDraft } from './events/event-prefill';
+import { upcomingReminders } from './events/event-reminders';
+import { createEvent, saveOutcome, transitionEvent, updateEvent } from './events/event-service';
+import { listEventTypes, saveEventType } from './events/event-type-service';
+import { eventWarnings } from './events/event-warnings';
+import { holidaysInRange, saveExtraHolidays } from './events/holiday-settings';
+import { cancelRegistration, checkIn, createRegistration, listRegistrations } from './events/registration-service';
 import { matchListingsForResource } from './matching/listing-matches';
 import { matchResourcesForListing } from './matching/resource-matches';
 import { applicationRanking, createApplication, saveScores, transitionApplication } from './scenarios/application-service';
@@ -94,6 +105,25 @@ export const handlers: Handlers = {
   'applications.transition': (input, ctx) => transitionApplication(ctx.db, ctx.actor, input),
   'applications.ranking': (input, ctx) => applicationRanking(ctx.db, ctx.actor, input.scenarioId),
   'applications.score': (input, ctx) => saveScores(ctx.db, ctx.actor, input),
+  'eventTypes.list': (input, ctx) => listEventTypes(ctx.db, input.includeInactive),
+  'eventTypes.save': (input, ctx) => saveEventType(ctx.db, ctx.actor, input),
+  'events.list': (input, ctx) => listEvents(ctx.db, input),
+  'events.get': (input, ctx) => getEventDetail(ctx.db, ctx.actor, input.id),
+  'events.create': (input, ctx) => createEvent(ctx.db, ctx.actor, input),
+  'events.update': (input, ctx) => updateEvent(ctx.db, ctx.actor, input),
+  'events.transition': (input, ctx) => transitionEvent(ctx.db, ctx.actor, input),
+  'events.saveOutcome': (input, ctx) => saveOutcome(ctx.db, ctx.actor, input),
+  'events.check': (input, ctx) => eventWarnings(ctx.db, ctx.actor, input),
+  'events.reminders': (_input, ctx) => upcomingReminders(ctx.db),
+  'events.exportIcs': (input, ctx) => exportIcs(ctx.db, input.ids.length > 0 ? input.ids : listEvents(ctx.db, EventListInput.parse(input.filter ?? {})).items.map((e) => e.id), '东北高新区联盟创新活动'),
+  'events.importIcs': (input, ctx) => importIcs(ctx.db, ctx.actor, input),
+  'events.roadshowDraft': (input, ctx) => roadshowDraft(ctx.db, ctx.actor, input.scenarioId),
+  'registrations.list': (input, ctx) => listRegistrations(ctx.db, ctx.actor, input.eventId),
+  'registrations.create': (input, ctx) => createRegistration(ctx.db, ctx.actor, input),
+  'registrations.cancel': (input, ctx) => cancelRegistration(ctx.db, ctx.actor, input),
+  'registrations.checkIn': (input, ctx) => checkIn(ctx.db, ctx.actor, input),
+  'holidays.list': (input, ctx) => holidaysInRange(ctx.db, input.from, input.to),
+  'holidays.save': (input, ctx) => saveExtraHolidays(ctx.db, ctx.actor, input.entries),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

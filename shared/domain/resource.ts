@@ -194,7 +194,7 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'] as const;
 
 /** The records a file can hang on. */
-export const ATTACHMENT_RECORD_KINDS = ['resource', 'scenario', 'application'] as const;
+export const ATTACHMENT_RECORD_KINDS = ['resource', 'scenario', 'application', 'event'] as const;
 export type AttachmentRecordKind = (typeof ATTACHMENT_RECORD_KINDS)[number];
 
 export const AttachmentAddInput = z.strictObject({

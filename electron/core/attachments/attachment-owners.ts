@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { AttachmentRecordKind } from '../../../shared/domain/resource';
 import type { Actor } from '../records';
 import { assertMaySee, getResource, mayEdit } from '../resources/resource-service';
+import { getEvent, mayEditEvent } from '../events/event-service';
 import { getApplication } from '../scenarios/application-service';
 import { assertMaySeeScenario, getScenario, mayEditScenario } from '../scenarios/scenario-service';
 
@@ -45,6 +46,14 @@ export const ATTACHMENT_OWNERS: Record<AttachmentRecordKind, AttachmentOwner> = 
       const application = getApplication(db, actor, id);
       const party = actor.role === 'secretariat' || actor.zoneId === application.applicantZoneId;
       if (!party || !['submitted', 'shortlisted'].includes(application.status)) throw new AppError('FORBIDDEN', '只有申报方或秘书长单位可以在评审结束前更改申报附件。');
+    },
+  },
+  event: {
+    entity: 'event',
+    // The calendar is shared: every zone sees every event and its photos.
+    assertVisible: (db, _actor, id) => void getEvent(db, id),
+    assertEditable: (db, actor, id) => {
+      if (!mayEditEvent(actor, getEvent(db, id))) throw new AppError('FORBIDDEN', '只有主办高新区或秘书长单位可以更改活动的附件。');
     },
   },
 };

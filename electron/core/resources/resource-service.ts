@@ -12,6 +12,7 @@ import {
   type ResourceUpdateInput,
 } from '../../../shared/domain/resource';
 import { writeAudit } from '../audit';
+import { changedKeys, pickFields } from '../patches';
 import { newMetaRow, nowIso, type Actor } from '../records';
 import { staleVersion } from '../rules';
 import { indexResource } from '../search/resource-index';
@@ -113,7 +114,7 @@ export function updateResource(db: Database.Database, actor: Actor, input: z.out
       indexResource(db, { seq: after.seq, title: after.title, organisation: after.organisation, description: after.description });
     }
     invalidateResourceCache(db);
-    writeAudit(db, actor, 'resource', after.id, 'update', pick(before, changed), pick(after, changed));
+    writeAudit(db, actor, 'resource', after.id, 'update', pickFields(before, changed), pickFields(after, changed));
     return after;
   })();
 }
@@ -170,15 +171,4 @@ function assertFeeRules(mode: Resource['sharingMode'], feeStandard: string): voi
 
 function uniqueTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-}
-
-function changedKeys(before: Resource, patch: Patch): (keyof Patch)[] {
-  return (Object.keys(patch) as (keyof Patch)[]).filter((key) => {
-    const value = patch[key];
-    return value !== undefined && JSON.stringify(value) !== JSON.stringify(before[key as keyof Resource]);
-  });
-}
-
-function pick(resource: Resource, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((k) => [k, resource[k as keyof Resource]]));
 }

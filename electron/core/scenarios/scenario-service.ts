@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain/scenario';
 import { shanghaiToday } from '../../../shared/shanghai-date';
 import { writeAudit } from '../audit';
+import { changedKeys, definedOnly, pickFields } from '../patches';
 import { newMetaRow, nowIso, type Actor } from '../records';
 import { staleVersion } from '../rules';
 import { indexText } from '../search/text-index';
@@ -103,14 +104,14 @@ export function updateScenario(db: Database.Database, actor: Actor, input: z.out
     }
     if (before.status !== 'draft') assertPublishable(merged);
     if (patch.criteria && JSON.stringify(patch.criteria) !== JSON.stringify(before.criteria)) assertCriteriaChangeable(db, before, patch.criteria);
-    const changed = (Object.keys(patch) as (keyof Patch)[]).filter((k) => patch[k] !== undefined && JSON.stringify(patch[k]) !== JSON.stringify(before[k as keyof Scenario]));
+    const changed = changedKeys(before, patch);
     if (changed.length === 0) return before;
     const columns: Record<string, unknown> = { updated_at: nowIso(), updated_by: actor.label };
     for (const key of changed) columns[SCENARIO_COLUMNS[key]] = key === 'tags' || key === 'criteria' ? JSON.stringify(patch[key]) : patch[key];
     updateScenarioRow(db, before.id, before.version, columns as Partial<ScenarioRow>);
     const after = getScenario(db, before.id);
     indexText(db, 'scenario', after.seq, scenarioText(after));
-    writeAudit(db, actor, 'scenario', after.id, 'update', pick(before, changed), pick(after, changed));
+    writeAudit(db, actor, 'scenario', after.id, 'update', pickFields(before, changed), pickFields(after, changed));
     return after;
   })();
 }
@@ -168,12 +169,4 @@ function assertLiveZone(db: Database.Database, zoneId: string): void {
 
 function uniqueTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function pick(s: Scenario, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((k) => [k, s[k as keyof Scenario]]));
 }

@@ -13,7 +13,7 @@ import { searchDocument, type PinyinMemo, type SearchableText } from './grams';
  * row tells whether there is a grams row to delete: deleting a rowid that a contentless
  * FTS5 table never had would still cost a tombstone).
  */
-export const TEXT_INDEXES = ['resource', 'scenario'] as const;
+export const TEXT_INDEXES = ['resource', 'scenario', 'event'] as const;
 export type TextIndexName = (typeof TEXT_INDEXES)[number];
 
 export const gramsTable = (index: TextIndexName) => `${index}_grams` as const;

@@ -116,7 +116,7 @@ export const migration003: Migration = {
 
       CREATE TABLE attachments (
         id TEXT PRIMARY KEY,
-        record_kind TEXT NOT NULL CHECK (record_kind IN ('resource', 'scenario', 'application')),
+        record_kind TEXT NOT NULL CHECK (record_kind IN ('resource', 'scenario', 'application', 'event')),
         record_id TEXT NOT NULL,
         file_name TEXT NOT NULL,
         mime TEXT NOT NULL,
