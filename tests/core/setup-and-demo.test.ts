@@ -56,10 +56,10 @@ describe('demo data', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM application_scores').get()).toEqual({ n: 5 });
     expect(core.ok('requests.list', { scope: 'toMine' }).length + core.ok('requests.stats').byResource.length).toBeGreaterThan(0);
     const summary = core.ok('demo.remove');
-    expect(summary.counts).toMatchObject({ zone: demo.length, resource: 14, sharing_request: 3, scenario: 8 });
+    expect(summary.counts).toMatchObject({ zone: demo.length, resource: 14, sharing_request: 3, scenario: 8, event: 6 });
     expect(core.ok('resources.search', {}).total).toBe(0);
     expect(core.ok('scenarios.search', {}).total).toBe(0);
-    for (const table of ['scenario_applications', 'application_scores', 'scenario_haystack', 'attachments']) {
+    for (const table of ['scenario_applications', 'application_scores', 'scenario_haystack', 'attachments', 'events', 'event_registrations', 'event_haystack']) {
       expect(core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     expect(core.db.prepare('SELECT count(*) AS n FROM sharing_requests').get()).toEqual({ n: 0 });

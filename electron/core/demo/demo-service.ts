@@ -7,11 +7,12 @@ import { readInstallation } from '../settings/settings-service';
 import type { DemoContributor } from './demo-contributor';
 import { demoRequests } from './demo-requests';
 import { demoResources } from './demo-resources';
+import { demoEvents } from './demo-events';
 import { demoScenarios } from './demo-scenarios';
 import { demoZones } from './demo-zones';
 
 /** Modules in dependency order: later ones may refer to earlier ones, so removal runs backwards. */
-const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests, demoScenarios];
+const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests, demoScenarios, demoEvents];
 
 export function isDemoLoaded(db: Database.Database): boolean {
   return db.prepare('SELECT 1 FROM zones WHERE is_demo = 1 LIMIT 1').get() !== undefined;
