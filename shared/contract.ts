@@ -78,6 +78,29 @@ import {
   type RegistrationList,
 } from './domain/event-registration';
 import { HOLIDAY_LABELS, type HolidayEntry } from './domain/holidays';
+import {
+  INDICATOR_LABELS,
+  IndicatorDefSaveInput,
+  IndicatorValuesSaveInput,
+  IndicatorYearInput,
+  type IndicatorDef,
+  type IndicatorTable,
+} from './domain/indicators';
+import {
+  MetricRecordsInput,
+  PLAN_LABELS,
+  PlanCopyInput,
+  PlanTargetsInput,
+  PlanYearInput,
+  ReportExportInput,
+  WorkItemSaveInput,
+  type AnnualReport,
+  type Dashboard,
+  type MetricRecord,
+  type Plan,
+  type PlanProgress,
+  type WorkItem,
+} from './domain/plan';
 import { isoDate, recordId } from './validation';
 import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
 
@@ -168,6 +191,20 @@ export const contract = {
   'registrations.create': channel<Registration>()(RegistrationCreateInput, REGISTRATION_LABELS),
   'registrations.cancel': channel<CancelResult>()(RegistrationCancelInput, REGISTRATION_LABELS),
   'registrations.checkIn': channel<CheckInResult>()(CheckInInput, REGISTRATION_LABELS),
+  'plans.get': channel<Plan>()(PlanYearInput, PLAN_LABELS),
+  'plans.saveTargets': channel<Plan>()(PlanTargetsInput, PLAN_LABELS),
+  'plans.copy': channel<Plan>()(PlanCopyInput, PLAN_LABELS),
+  'plans.saveWorkItem': channel<WorkItem>()(WorkItemSaveInput, PLAN_LABELS),
+  'plans.progress': channel<PlanProgress>()(PlanYearInput, PLAN_LABELS),
+  'plans.records': channel<MetricRecord[]>()(MetricRecordsInput, PLAN_LABELS),
+  'dashboard.get': channel<Dashboard>()(PlanYearInput, PLAN_LABELS),
+  'indicators.defs': channel<IndicatorDef[]>()(IncludeInactive, INDICATOR_LABELS),
+  'indicators.saveDef': channel<IndicatorDef>()(IndicatorDefSaveInput, INDICATOR_LABELS),
+  'indicators.table': channel<IndicatorTable>()(IndicatorYearInput, INDICATOR_LABELS),
+  'indicators.save': channel<IndicatorTable>()(IndicatorValuesSaveInput, INDICATOR_LABELS),
+  'report.data': channel<AnnualReport>()(PlanYearInput, PLAN_LABELS),
+  /** Answers with a promise (builds the file): call through dispatchAsync. */
+  'report.export': channel<{ fileName: string; mime: string; dataBase64: string }>()(ReportExportInput, { ...PLAN_LABELS, format: '格式' }),
   'holidays.list': channel<{ entries: HolidayEntry[]; extra: HolidayEntry[] }>()(z.strictObject({ from: isoDate, to: isoDate }), { from: '开始日期', to: '结束日期' }),
   'holidays.save': channel<HolidayEntry[]>()(z.strictObject({ entries: z.array(z.unknown()).max(1000, { error: '最多 1000 条' }) }), { entries: '节假日安排', ...HOLIDAY_LABELS }),
 } as const;

@@ -18,7 +18,7 @@ export const httpHostMeasure: Measure = {
     const core = setUpBenchCore(ctx, 'http');
     const staticDir = join(ctx.workDir, 'static');
     mkdirSync(staticDir, { recursive: true });
-    const host = await startHost({ dispatch: core.dispatch, staticDir, port: 0 });
+    const host = await startHost({ dispatch: core.dispatchAsync, staticDir, port: 0 });
     try {
       const call = async (channel: string, input: unknown): Promise<Result<unknown>> => {
         const res = await fetch(`http://127.0.0.1:${host.port}/api/${channel}`, {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { createDispatcher, type Dispatch } from './dispatcher';
+import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
 import { seedRosterOnce } from './zones/seed-roster';
 
@@ -16,6 +16,8 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
+  /** Serves every channel, the file builders too: what IPC and the browser host use. */
+  dispatchAsync: AsyncDispatch;
   db: Database.Database;
   dataDir: string;
   close(): void;
@@ -26,9 +28,10 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   seedRosterOnce(db);
-  const dispatch = createDispatcher({ db, dataDir: options.dataDir, appVersion: options.appVersion, ...(options.logError ? { logError: options.logError } : {}) });
+  const { dispatch, dispatchAsync } = createDispatcher({ db, dataDir: options.dataDir, appVersion: options.appVersion, ...(options.logError ? { logError: options.logError } : {}) });
   return {
     dispatch,
+    dispatchAsync,
     db,
     dataDir: options.dataDir,
     close: () => db.close(),

@@ -13,26 +13,49 @@ export interface DispatcherOptions {
   logError?: (channel: string, error: unknown) => void;
 }
 
+/**
+ * Most channels answer at once (`Dispatch`, used in-process and by tests); a few build files
+ * (a report's .xlsx/.docx) and answer with a promise — after their database reads are done,
+ * so no transaction spans an await. IPC and the browser host use `AsyncDispatch`, which
+ * serves both kinds; the synchronous one refuses a channel that answers with a promise.
+ */
 export type Dispatch = (channel: unknown, input: unknown) => Result<unknown>;
+export type AsyncDispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The one entry point behind Electron IPC and the browser host: checks the channel name,
  * validates the input against the contract, runs the handler, and wraps every outcome in
  * the result envelope. Invalid input never reaches a handler, so it changes nothing.
  */
-export function createDispatcher(options: DispatcherOptions): Dispatch {
+export function createDispatcher(options: DispatcherOptions): { dispatch: Dispatch; dispatchAsync: AsyncDispatch } {
   const logError = options.logError ?? ((channel, error) => console.error(`[${channel}]`, error));
-  return (channel, rawInput) => {
+  const dispatchAny = (channel: unknown, rawInput: unknown): Result<unknown> | Promise<Result<unknown>> => {
     if (!isChannelName(channel)) {
       return fail(new AppError('UNKNOWN_CHANNEL', `未知的操作：${String(channel).slice(0, 60)}`));
     }
-    try {
-      return { ok: true, value: run(channel, rawInput) };
-    } catch (error) {
+    const failed = (error: unknown): Result<never> => {
       if (error instanceof AppError) return fail(error);
       logError(channel, error);
       return fail(new AppError('INTERNAL', INTERNAL_MESSAGE));
+    };
+    try {
+      const value = run(channel, rawInput);
+      if (value instanceof Promise) return value.then((v: unknown): Result<unknown> => ({ ok: true, value: v }), failed);
+      return { ok: true, value };
+    } catch (error) {
+      return failed(error);
     }
+  };
+  return {
+    dispatch: (channel, input) => {
+      const result = dispatchAny(channel, input);
+      if (result instanceof Promise) {
+        result.catch(() => {}); // already turned into a result; nothing to report twice
+        return fail(new AppError('INTERNAL', `「${String(channel)}」需要异步调用。`));
+      }
+      return result;
+    },
+    dispatchAsync: async (channel, input) => dispatchAny(channel, input),
   };
 
   function run(channel: ChannelName, rawInput: unknown): unknown {

@@ -25,7 +25,13 @@ import { listEventTypes, saveEventType } from './events/event-type-service';
 import { eventWarnings } from './events/event-warnings';
 import { holidaysInRange, saveExtraHolidays } from './events/holiday-settings';
 import { cancelRegistration, checkIn, createRegistration, listRegistrations } from './events/registration-service';
+import { indicatorTable, listIndicatorDefs, saveIndicatorDef, saveIndicatorValues } from './indicators/indicator-service';
 import { matchListingsForResource } from './matching/listing-matches';
+import { annualReport } from './plan/annual-report';
+import { dashboard } from './plan/dashboard';
+import { figureRecords, planProgress } from './plan/plan-progress';
+import { copyPlan, getPlan, saveTargets, saveWorkItem } from './plan/plan-service';
+import { reportDocx, reportXlsx } from './plan/report-files';
 import { matchResourcesForListing } from './matching/resource-matches';
 import { applicationRanking, createApplication, saveScores, transitionApplication } from './scenarios/application-service';
 import { listScenarioCategories, saveScenarioCategory } from './scenarios/scenario-category-service';
@@ -45,7 +51,7 @@ export interface HandlerContext {
 }
 
 export type Handlers = {
-  [C in ChannelName]: (input: ChannelParsedInput<C>, ctx: HandlerContext) => ChannelOutput<C>;
+  [C in ChannelName]: (input: ChannelParsedInput<C>, ctx: HandlerContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 /** Every channel's implementation. A channel missing here is a compile error. */
@@ -122,6 +128,25 @@ export const handlers: Handlers = {
   'registrations.create': (input, ctx) => createRegistration(ctx.db, ctx.actor, input),
   'registrations.cancel': (input, ctx) => cancelRegistration(ctx.db, ctx.actor, input),
   'registrations.checkIn': (input, ctx) => checkIn(ctx.db, ctx.actor, input),
+  'plans.get': (input, ctx) => getPlan(ctx.db, input.year),
+  'plans.saveTargets': (input, ctx) => saveTargets(ctx.db, ctx.actor, input),
+  'plans.copy': (input, ctx) => copyPlan(ctx.db, ctx.actor, input),
+  'plans.saveWorkItem': (input, ctx) => saveWorkItem(ctx.db, ctx.actor, input),
+  'plans.progress': (input, ctx) => planProgress(ctx.db, input.year),
+  'plans.records': (input, ctx) => figureRecords(ctx.db, input),
+  'dashboard.get': (input, ctx) => dashboard(ctx.db, ctx.actor, input.year),
+  'indicators.defs': (input, ctx) => listIndicatorDefs(ctx.db, input.includeInactive),
+  'indicators.saveDef': (input, ctx) => saveIndicatorDef(ctx.db, ctx.actor, input),
+  'indicators.table': (input, ctx) => indicatorTable(ctx.db, input.year),
+  'indicators.save': (input, ctx) => saveIndicatorValues(ctx.db, ctx.actor, input),
+  'report.data': (input, ctx) => annualReport(ctx.db, ctx.actor, input.year),
+  'report.export': async (input, ctx) => {
+    // All reads first (one synchronous snapshot), then the file is packed without the database.
+    const report = annualReport(ctx.db, ctx.actor, input.year);
+    const bytes = input.format === 'xlsx' ? await reportXlsx(report) : await reportDocx(report);
+    const mime = input.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return { fileName: `联盟${input.year}年度工作报告.${input.format}`, mime, dataBase64: bytes.toString('base64') };
+  },
   'holidays.list': (input, ctx) => holidaysInRange(ctx.db, input.from, input.to),
   'holidays.save': (input, ctx) => saveExtraHolidays(ctx.db, ctx.actor, input.entries),
 };

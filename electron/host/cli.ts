@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port 应为 0–65535 的整数，收到「${values.port}」`);
   const dataDir = resolve(values.data ?? defaultDataDir());
   const core = createCore({ dataDir, appVersion: appVersion() });
-  const host = await startHost({ dispatch: core.dispatch, staticDir: rendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
+  const host = await startHost({ dispatch: core.dispatchAsync, staticDir: rendererDir(), port }).catch((error: NodeJS.ErrnoException) => {
     core.close();
     if (error.code === 'EADDRINUSE') throw new Error(`端口 ${port} 已被占用：请用 --port 指定其他端口（如 --port 0）。`);
     throw error;

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { describeContract } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
-import type { Dispatch } from '../core/dispatcher';
+import type { AsyncDispatch } from '../core/dispatcher';
 import { readStatic } from './static-files';
 
 export interface HostOptions {
-  dispatch: Dispatch;
+  dispatch: AsyncDispatch;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   port?: number;
@@ -63,7 +63,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendJson(res, 400, failure('VALIDATION', '请求内容不是有效的 JSON。'));
       }
     }
-    const result = options.dispatch(decodeURIComponent(path.slice('/api/'.length)), input);
+    const result = await options.dispatch(decodeURIComponent(path.slice('/api/'.length)), input);
     sendJson(res, !result.ok && result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200, result);
   }
 

@@ -50,7 +50,7 @@ function start(): void {
   }
   denyAllPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  registerIpc(core.dispatch, isAppWindow);
+  registerIpc(core.dispatchAsync, isAppWindow);
   installMenu({ isPackaged: app.isPackaged, platform: process.platform, version: app.getVersion() });
   openWindow();
 }

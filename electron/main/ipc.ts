@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import type { Dispatch } from '../core/dispatcher';
+import type { AsyncDispatch } from '../core/dispatcher';
 import { APP_ORIGIN, isSameAppOrigin } from './app-origin';
 
 export const FORBIDDEN_RESULT: Result<never> = {
@@ -36,7 +36,7 @@ export function isTrustedSender(event: SenderEvent, isAppWindow: (contents: WebC
  * Every contract channel, registered in one loop so none can be forgotten or added beside
  * the contract. The dispatcher validates each input; this layer only checks who is asking.
  */
-export function registerIpc(dispatch: Dispatch, isAppWindow: (contents: WebContents) => boolean): void {
+export function registerIpc(dispatch: AsyncDispatch, isAppWindow: (contents: WebContents) => boolean): void {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(name, (event, input: unknown) => (isTrustedSender(event, isAppWindow) ? dispatch(name, input) : FORBIDDEN_RESULT));
   }

@@ -1,7 +1,7 @@
 import type { Result } from '../../shared/errors';
 
 /** Contract channel names look like `zones.list`: anything else never reaches IPC. */
-const CHANNEL_PATTERN = /^[a-z]+\.[a-zA-Z]+$/;
+const CHANNEL_PATTERN = /^[a-z][a-zA-Z]*\.[a-zA-Z]+$/;
 
 export function isAllowedChannel(channel: unknown): channel is string {
   return typeof channel === 'string' && channel.length <= 64 && CHANNEL_PATTERN.test(channel);

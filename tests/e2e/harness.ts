@@ -31,7 +31,7 @@ export interface RunningApp {
 export async function openApp(browser: Browser, prepare?: (core: TempCore) => void): Promise<RunningApp> {
   const core = tempCore();
   prepare?.(core);
-  const host = await startHost({ dispatch: core.dispatch, staticDir: rendererDir(), port: 0 });
+  const host = await startHost({ dispatch: core.dispatchAsync, staticDir: rendererDir(), port: 0 });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -89,7 +89,7 @@ describe('isTrustedSender', () => {
 describe('registerIpc', () => {
   const ours = {};
   const isAppWindow = (contents: WebContents) => contents === (ours as WebContents);
-  const dispatch = vi.fn((channel: unknown, input: unknown): Result<unknown> => ({ ok: true, value: { channel, input } }));
+  const dispatch = vi.fn(async (channel: unknown, input: unknown): Promise<Result<unknown>> => ({ ok: true, value: { channel, input } }));
 
   beforeEach(() => {
     fake.reset();
@@ -102,10 +102,10 @@ describe('registerIpc', () => {
     expect(new Set(registered).size).toBe(CHANNEL_NAMES.length);
   });
 
-  it('passes a trusted call to the dispatcher unchanged and returns its envelope', () => {
+  it('passes a trusted call to the dispatcher unchanged and returns its envelope', async () => {
     const handler = fake.handlers.get('zones.list')!;
     const input = { includeInactive: true };
-    expect(handler(eventFrom(ours, { url: OUR_PAGE, parent: null }), input)).toEqual({ ok: true, value: { channel: 'zones.list', input } });
+    expect(await handler(eventFrom(ours, { url: OUR_PAGE, parent: null }), input)).toEqual({ ok: true, value: { channel: 'zones.list', input } });
     expect(dispatch).toHaveBeenCalledWith('zones.list', input);
   });
 

@@ -67,8 +67,8 @@ describe('the main process', () => {
 
   it('answers a call from its window with the real core and refuses the same call from elsewhere', async () => {
     await launch();
-    expect(callFromWindow('app.info', {})).toMatchObject({ ok: true, value: expect.objectContaining({ appVersion: '0.1.0', dataDir: userData }) });
-    expect(callFromWindow('app.info', {}, 'file:///tmp/evil.html')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await callFromWindow('app.info', {})).toMatchObject({ ok: true, value: expect.objectContaining({ appVersion: '0.1.0', dataDir: userData }) });
+    expect(await callFromWindow('app.info', {}, 'file:///tmp/evil.html')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('hardens every web contents created after start-up', async () => {

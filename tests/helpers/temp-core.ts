@@ -8,6 +8,8 @@ import { createCore, type Core } from '../../electron/core/app-core';
 export interface TempCore extends Core {
   /** Calls a channel and returns its value, failing the test with the Chinese message if it failed. */
   ok<C extends ChannelName>(channel: C, input?: ChannelInput<C>): ChannelOutput<C>;
+  /** The same for the channels that answer with a promise (file builders). */
+  okAsync<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Calls a channel that must fail and returns its error. */
   fails(channel: ChannelName | (string & {}) | null | number, input?: unknown): Extract<Result<unknown>, { ok: false }>['error'];
   /** Every row of every table, to prove a refused call changed nothing. */
@@ -22,6 +24,11 @@ export function tempCore(dataDir = mkdtempSync(join(tmpdir(), 'alliance-test-'))
     ...core,
     ok(channel, input) {
       const result = core.dispatch(channel, input ?? {});
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as never;
+    },
+    async okAsync(channel, input) {
+      const result = await core.dispatchAsync(channel, input ?? {});
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
       return result.value as never;
     },

@@ -32,7 +32,7 @@ describe('the browser-mode host', () => {
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-    host = await startHost({ dispatch: core.dispatch, staticDir, port: 0 });
+    host = await startHost({ dispatch: core.dispatchAsync, staticDir, port: 0 });
   });
   afterAll(async () => {
     await host.close();

@@ -27,7 +27,7 @@ export interface CategoryInputBase {
 }
 
 export interface CategoryTable<C extends CategoryBase, I extends CategoryInputBase> {
-  table: 'resource_categories' | 'scenario_categories' | 'event_types';
+  table: 'resource_categories' | 'scenario_categories' | 'event_types' | 'indicator_defs';
   /** Audit entity name. */
   entity: string;
   /** What a user calls it, in messages: 资源类别, 场景类别, 活动类型. */

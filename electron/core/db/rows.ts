@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Tables whose rows carry the shared record columns (id, version, deleted_at …). */
-export type RecordTable = 'zones' | 'resources' | 'sharing_requests' | 'scenarios' | 'scenario_applications' | 'events' | 'event_registrations';
+export type RecordTable = 'zones' | 'resources' | 'sharing_requests' | 'scenarios' | 'scenario_applications' | 'events' | 'event_registrations' | 'plan_work_items';
 
 /**
  * Inserts one row, columns named by the object's keys. Keys come from our own row types,

@@ -108,7 +108,7 @@ export const demoScenarios: DemoContributor = {
     const today = shanghaiToday();
     const categories = new Map(listScenarioCategories(db, true).map((c) => [c.code, c.id]));
     const zones = new Map(db.prepare<[], { code: string; id: string }>('SELECT code, id FROM zones WHERE deleted_at IS NULL').all().map((z) => [z.code, z.id]));
-    const setState = db.prepare('UPDATE scenarios SET status = ?, deadline = ?, published_at = ?, matched_application_id = ? WHERE id = ?');
+    const setState = db.prepare('UPDATE scenarios SET status = ?, deadline = ?, published_at = ?, matched_application_id = ?, matched_at = ? WHERE id = ?');
     for (const d of DEMO_SCENARIOS) {
       const deadline = addDays(today, d.deadlineInDays);
       const created = createScenario(
@@ -138,7 +138,7 @@ export const demoScenarios: DemoContributor = {
         { isDemo: true },
       );
       // Open it so the applications go through the real rules, then put it where the demo wants it.
-      if (d.status !== 'draft') setState.run('published', created.deadline, created.createdAt, null, created.id);
+      if (d.status !== 'draft') setState.run('published', created.deadline, created.createdAt, null, null, created.id);
       const applicationIds: string[] = [];
       for (const a of d.applications ?? []) {
         const application = createApplication(
@@ -151,7 +151,8 @@ export const demoScenarios: DemoContributor = {
         for (const [reviewer, scores] of Object.entries(a.scores ?? {})) saveScores(db, actor, { applicationId: application.id, reviewer, scores });
       }
       if (d.status === 'matched' && applicationIds[0]) db.prepare("UPDATE scenario_applications SET status = 'selected' WHERE id = ?").run(applicationIds[0]);
-      if (d.status !== 'draft') setState.run(d.status, deadline, created.createdAt, d.status === 'matched' ? (applicationIds[0] ?? null) : null, created.id);
+      const matched = d.status === 'matched' && applicationIds[0] ? applicationIds[0] : null;
+      if (d.status !== 'draft') setState.run(d.status, deadline, created.createdAt, matched, matched ? created.createdAt : null, created.id);
     }
     return DEMO_SCENARIOS.length;
   },

@@ -8,11 +8,12 @@ import type { DemoContributor } from './demo-contributor';
 import { demoRequests } from './demo-requests';
 import { demoResources } from './demo-resources';
 import { demoEvents } from './demo-events';
+import { demoIndicators } from './demo-indicators';
 import { demoScenarios } from './demo-scenarios';
 import { demoZones } from './demo-zones';
 
 /** Modules in dependency order: later ones may refer to earlier ones, so removal runs backwards. */
-const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests, demoScenarios, demoEvents];
+const CONTRIBUTORS: readonly DemoContributor[] = [demoZones, demoResources, demoRequests, demoScenarios, demoEvents, demoIndicators];
 
 export function isDemoLoaded(db: Database.Database): boolean {
   return db.prepare('SELECT 1 FROM zones WHERE is_demo = 1 LIMIT 1').get() !== undefined;

@@ -99,7 +99,7 @@ export function transitionApplication(db: Database.Database, actor: Actor, input
     });
     if (input.action === 'select') {
       const next = scenarioMachine.next(scenario.status, 'match', actor, scenario.ownerZoneId);
-      updateScenarioRow(db, scenario.id, scenario.version, { status: next, matched_application_id: before.id, updated_at: at, updated_by: actor.label });
+      updateScenarioRow(db, scenario.id, scenario.version, { status: next, matched_application_id: before.id, matched_at: at, updated_at: at, updated_by: actor.label });
       writeAudit(db, actor, 'scenario', scenario.id, 'transition', { status: scenario.status }, { status: next, action: 'match', applicationId: before.id, organisation: before.organisation });
     }
     const after = getApplication(db, actor, before.id);

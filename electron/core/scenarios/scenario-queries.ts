@@ -28,6 +28,7 @@ export interface ScenarioRow extends RecordMetaRow {
   cancel_reason: string;
   published_at: string | null;
   matched_application_id: string | null;
+  matched_at: string | null;
 }
 
 interface ScenarioJoinedRow extends ScenarioRow {

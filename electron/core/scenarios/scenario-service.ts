@@ -77,6 +77,7 @@ export function createScenario(db: Database.Database, actor: Actor, input: Creat
       cancel_reason: '',
       published_at: null,
       matched_application_id: null,
+      matched_at: null,
     };
     const seq = insertScenario(db, row);
     indexText(db, 'scenario', seq, scenarioText({ ...input, tags: uniqueTags(input.tags) }));
