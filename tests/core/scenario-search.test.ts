@@ -210,9 +210,9 @@ describe('listing search filters, facets and order', () => {
     expect(titles).toEqual(['今天截止的寒地测试场景', '第七天截止的寒地测试场景']);
   });
 
-  it('sorts by deadline with still-open deadlines first, soonest first, then the rest', () => {
+  it('sorts by deadline with listings still taking applications first, soonest first, then the rest', () => {
     const items = allPages({ sort: 'deadline' }, 100);
-    const open = (i: ScenarioSummary) => i.deadline !== '' && i.deadline >= today;
+    const open = (i: ScenarioSummary) => i.status === 'published' && i.deadline !== '' && i.deadline >= today;
     const firstClosed = items.findIndex((i) => !open(i));
     expect(firstClosed).toBeGreaterThan(0);
     expect(items.slice(firstClosed).every((i) => !open(i))).toBe(true);

@@ -15,3 +15,19 @@ export function dataVersion(db: Database.Database): number {
   }
   return stmt.get() as number;
 }
+
+const changeStatements = new WeakMap<Database.Database, Database.Statement<[], string>>();
+
+/**
+ * A key that changes with ANY committed or pending write, this connection's (total_changes())
+ * or another's (data_version): a cache stamped with it needs no explicit invalidation, at
+ * the price of a reload after every write. For small tables read often (the listings).
+ */
+export function changeStamp(db: Database.Database): string {
+  let stmt = changeStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare<[], string>("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())").pluck();
+    changeStatements.set(db, stmt);
+  }
+  return stmt.get() as string;
+}

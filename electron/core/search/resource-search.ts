@@ -55,15 +55,15 @@ export function searchResources(db: Database.Database, input: z.output<typeof Re
   return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
 }
 
-const REMEMBERED_MATCHES = 16;
+const REMEMBERED_MATCHES = 32;
 
 /**
- * The positions matching the words. A list view asks the same text again and again — each
+ * The positions (in the columns) matching the words. A list view asks the same text again and again — each
  * page of the virtual list, each facet click, each sort — so the last few matches are kept
  * with the columns (and dropped with them on any write): only the first ask pays for FTS5
- * and verification.
+ * and verification. Matching asks the same category field words listing after listing.
  */
-function matchedPositions(db: Database.Database, columns: ResourceColumns, words: readonly string[], keep: boolean): Int32Array {
+export function matchedPositions(db: Database.Database, columns: ResourceColumns, words: readonly string[], keep: boolean): Int32Array {
   const key = words.join(' ');
   const remembered = columns.matches.get(key);
   if (remembered) {

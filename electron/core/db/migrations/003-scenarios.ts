@@ -6,7 +6,7 @@ const DEFAULT_SCENARIO_CATEGORIES: ReadonlyArray<readonly [string, string, reado
   ['manufacturing', '智能制造', ['智能制造', '机器人', '数控', '数字孪生', '视觉检测', '自动化', '工业互联网', '焊接', '装备']],
   ['materials', '新材料', ['新材料', '稀土', '永磁', '石墨', '石墨烯', '碳纤维', '合金', '复合材料', '陶瓷', '镁', '材料']],
   ['biomedicine', '生物医药', ['生物', '医药', '药物', '疫苗', '医疗器械', '基因', '细胞', '中药', '人参', '临床']],
-  ['digital-ai', '数字经济与人工智能', ['人工智能', 'AI', '大数据', '算法', '软件', '云计算', '算力', '数据', '区块链']],
+  ['digital-ai', '数字经济与人工智能', ['人工智能', '大模型', '大数据', '算法', '软件', '云计算', '算力', '数据', '区块链']],
   ['low-altitude', '低空经济', ['无人机', '低空', '航空', '飞行', '通用航空']],
   ['ice-snow', '冰雪经济与文旅', ['冰雪', '滑雪', '造雪', '寒地', '文旅', '旅游']],
   ['agri-food', '现代农业与食品', ['农业', '大豆', '水稻', '玉米', '食品', '黑土', '育种', '畜牧', '奶牛', '冷链']],
@@ -74,6 +74,8 @@ export const migration003: Migration = {
       CREATE INDEX scenarios_status_deadline ON scenarios(status, deadline);
       CREATE INDEX scenarios_owner_status ON scenarios(owner_zone_id, status);
       CREATE INDEX scenarios_category ON scenarios(category_id);
+      -- Covers the list's one narrow read (filters, facets, sort) without touching the wide rows.
+      CREATE INDEX scenarios_list ON scenarios(status, deadline, category_id, kind, owner_zone_id, updated_at, deleted_at) WHERE deleted_at IS NULL;
 
       -- The registry's search engine, a second index: same tokens, rowid = scenarios.seq.
       CREATE VIRTUAL TABLE scenario_grams USING fts5(grams, content='', contentless_delete=1, detail=none, tokenize='unicode61');
