@@ -82,7 +82,7 @@ const QUERIES: Record<PlanMetric, { kind: MetricRecord['kind']; sql: string; loc
 export function metricRows(db: Database.Database, year: number, metric: PlanMetric): CountedRow[] {
   const q = QUERIES[metric];
   const b = yearBounds(year);
-  const rows = db.prepare<{ from: string; to: string }, Raw>(`${q.sql} ORDER BY at, id`).all(q.local ? { from: b.localFrom, to: b.localTo } : { from: b.utcFrom, to: b.utcTo });
+  const rows = db.prepare<{ from: string; to: string }, Raw>(`SELECT * FROM (${q.sql}) ORDER BY at, id`).all(q.local ? { from: b.localFrom, to: b.localTo } : { from: b.utcFrom, to: b.utcTo });
   return rows.map((r) => ({
     key: r.key,
     kind: q.kind,
