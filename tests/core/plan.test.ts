@@ -201,7 +201,7 @@ describe('dashboard, indicators and the annual report', () => {
     expect(Buffer.from(xlsx.dataBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64'));
+    await book.xlsx.load(Uint8Array.from(Buffer.from(xlsx.dataBase64, 'base64')).buffer);
     const first = book.worksheets[1]!;
     expect(first.getRow(1).values).toEqual(expect.arrayContaining(['部分', '指标', '年度目标', '完成', '完成率']));
     const events = dash.progress.metrics.find((m) => m.metric === 'eventsHeld')!.total.actual;

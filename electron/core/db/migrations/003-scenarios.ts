@@ -1,5 +1,5 @@
-import { newMetaRow, SYSTEM_ACTOR } from '../../records';
 import type { Migration } from '../migration';
+import { META_COLUMNS, seedList } from './schema-parts';
 
 /** The default X: the alliance's scenario categories, each with the words that mark its field. */
 const DEFAULT_SCENARIO_CATEGORIES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
@@ -14,15 +14,6 @@ const DEFAULT_SCENARIO_CATEGORIES: ReadonlyArray<readonly [string, string, reado
   ['smart-city', '智慧城市', ['城市', '交通', '停车', '供热', '政务', '安防', '物联网', '管网']],
 ];
 
-const META_COLUMNS = `
-  owner_zone_id TEXT REFERENCES zones(id),
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
-  deleted_at TEXT,
-  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))`;
 
 /**
  * Part "X": scenario categories, listings (with their own search index, same engine as the
@@ -133,12 +124,6 @@ export const migration003: Migration = {
         SELECT id, 'resource', resource_id, file_name, mime, size, sha256, created_at, created_by, deleted_at FROM resource_attachments;
       DROP TABLE resource_attachments;
     `);
-    const insert = db.prepare(`
-      INSERT INTO scenario_categories (id, owner_zone_id, created_at, updated_at, created_by, updated_by, version, deleted_at, is_demo, code, name, keywords, sort_order, active)
-      VALUES (@id, NULL, @created_at, @updated_at, @created_by, @updated_by, 1, NULL, 0, @code, @name, @keywords, @sort_order, 1)`);
-    DEFAULT_SCENARIO_CATEGORIES.forEach(([code, name, keywords], index) => {
-      const meta = newMetaRow({ ...SYSTEM_ACTOR, label: '系统（默认类别）' }, null);
-      insert.run({ ...meta, code, name, keywords: JSON.stringify(keywords), sort_order: (index + 1) * 10 });
-    });
+    seedList(db, 'scenario_categories', '系统（默认类别）', DEFAULT_SCENARIO_CATEGORIES.map(([code, name, keywords]) => ({ code, name, keywords: JSON.stringify(keywords) })));
   },
 };

@@ -1,5 +1,5 @@
-import { newMetaRow, SYSTEM_ACTOR } from '../../records';
 import type { Migration } from '../migration';
+import { META_COLUMNS, seedList } from './schema-parts';
 
 /** The default event types; the secretariat can rename, recolour, add or deactivate them. */
 const DEFAULT_EVENT_TYPES: ReadonlyArray<readonly [string, string, string]> = [
@@ -13,15 +13,6 @@ const DEFAULT_EVENT_TYPES: ReadonlyArray<readonly [string, string, string]> = [
   ['meeting', '联盟会议', '#2f54eb'],
 ];
 
-const META_COLUMNS = `
-  owner_zone_id TEXT REFERENCES zones(id),
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
-  deleted_at TEXT,
-  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))`;
 
 /**
  * Part "N": event types, events (with their own text index), registrations with check-in.
@@ -101,12 +92,6 @@ export const migration004: Migration = {
       CREATE UNIQUE INDEX event_registrations_phone ON event_registrations(event_id, phone) WHERE status <> 'cancelled' AND deleted_at IS NULL;
       CREATE INDEX event_registrations_event ON event_registrations(event_id, status, created_at);
     `);
-    const insert = db.prepare(`
-      INSERT INTO event_types (id, owner_zone_id, created_at, updated_at, created_by, updated_by, version, deleted_at, is_demo, code, name, color, sort_order, active)
-      VALUES (@id, NULL, @created_at, @updated_at, @created_by, @updated_by, 1, NULL, 0, @code, @name, @color, @sort_order, 1)`);
-    DEFAULT_EVENT_TYPES.forEach(([code, name, color], index) => {
-      const meta = newMetaRow({ ...SYSTEM_ACTOR, label: '系统（默认类型）' }, null);
-      insert.run({ ...meta, code, name, color, sort_order: (index + 1) * 10 });
-    });
+    seedList(db, 'event_types', '系统（默认类型）', DEFAULT_EVENT_TYPES.map(([code, name, color]) => ({ code, name, color })));
   },
 };

@@ -1,5 +1,5 @@
-import { newMetaRow, SYSTEM_ACTOR } from '../../records';
 import type { Migration } from '../migration';
+import { META_COLUMNS, seedList } from './schema-parts';
 
 const DEFAULT_INDICATORS: ReadonlyArray<readonly [string, string, string]> = [
   ['revenue', '营业收入', '亿元'],
@@ -9,15 +9,6 @@ const DEFAULT_INDICATORS: ReadonlyArray<readonly [string, string, string]> = [
   ['incubators', '科技型企业孵化器数', '家'],
 ];
 
-const META_COLUMNS = `
-  owner_zone_id TEXT REFERENCES zones(id),
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  updated_by TEXT NOT NULL,
-  version INTEGER NOT NULL DEFAULT 1,
-  deleted_at TEXT,
-  is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))`;
 
 /**
  * The yearly 1+X+N plan (targets and key work items; progress is computed, never stored),
@@ -81,12 +72,6 @@ export const migration005: Migration = {
         PRIMARY KEY (zone_id, year, indicator_id)
       ) STRICT, WITHOUT ROWID;
     `);
-    const insert = db.prepare(`
-      INSERT INTO indicator_defs (id, owner_zone_id, created_at, updated_at, created_by, updated_by, version, deleted_at, is_demo, code, name, unit, sort_order, active)
-      VALUES (@id, NULL, @created_at, @updated_at, @created_by, @updated_by, 1, NULL, 0, @code, @name, @unit, @sort_order, 1)`);
-    DEFAULT_INDICATORS.forEach(([code, name, unit], index) => {
-      const meta = newMetaRow({ ...SYSTEM_ACTOR, label: '系统（默认指标）' }, null);
-      insert.run({ ...meta, code, name, unit, sort_order: (index + 1) * 10 });
-    });
+    seedList(db, 'indicator_defs', '系统（默认指标）', DEFAULT_INDICATORS.map(([code, name, unit]) => ({ code, name, unit })));
   },
 };
