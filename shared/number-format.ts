@@ -22,3 +22,20 @@ export function completion(actual: number, target: number | null): string {
   if (target === null || target === 0) return '—';
   return `${Math.round((actual / target) * 1000) / 10}%`;
 }
+
+/**
+ * An indicator value in its own unit. Units that already carry a magnitude (亿元, 万元) are
+ * expanded first, so 31000 亿元 reads 3.1万亿元 and 2400 亿元 stays 2400亿元.
+ */
+export function indicatorText(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return '—';
+  if (unit.startsWith('亿')) return chineseNumber(value * 1e8, unit.slice(1));
+  if (unit.startsWith('万') && unit.length > 1) return chineseNumber(value * 1e4, unit.slice(1));
+  return chineseNumber(value, unit);
+}
+
+/** Growth in percent with its sign: +8.8%, -2.1%, — without a base. */
+export function growthText(growth: number | null | undefined): string {
+  if (growth === null || growth === undefined) return '—';
+  return `${growth > 0 ? '+' : ''}${growth.toFixed(1)}%`;
+}

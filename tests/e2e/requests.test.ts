@@ -58,6 +58,7 @@ describe('sharing requests in a real browser', () => {
     const { page, core } = app;
 
     // 沈阳高新区 books 09:00–12:00 from the resource's detail page.
+    await page.getByRole('menuitem', { name: '科技资源' }).click(); // the dashboard is the landing page
     await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
     await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
     await page.getByTestId('resource-detail').waitFor();
@@ -113,6 +114,7 @@ describe('sharing requests in a real browser', () => {
       core.ok('requests.decide', { id: approved.id, version: approved.version, decision: 'approve' });
     });
     const { page, core } = app;
+    await page.getByRole('menuitem', { name: '科技资源' }).click(); // the dashboard is the landing page
     await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
     await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
     const bookings = page.getByTestId('resource-bookings');

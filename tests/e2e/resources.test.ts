@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs } from '../helpers/resources';
-import { browserSession, pickOption, setUpAs } from './harness';
+import { browserSession, navigate, pickOption, setUpAs } from './harness';
 
 async function openResource(page: Page, title: string) {
+  await navigate(page, '科技资源'); // the dashboard is the landing page
   await page.getByPlaceholder(/搜索名称、单位/).fill(title);
   await page.getByTestId('resource-row').filter({ hasText: title }).first().click();
   await page.getByTestId('resource-detail').waitFor();
@@ -20,6 +21,7 @@ describe('the resource registry in a real browser', () => {
     const app = await session.open(setUpAs('SY', 'member'));
     const { page, core } = app;
     // A member registers its instrument.
+    await navigate(page, '科技资源');
     await page.getByRole('button', { name: '登记资源' }).click();
     const dialog = page.getByRole('dialog');
     await pickOption(page, dialog, '类别', '大型科研仪器设备');
@@ -77,6 +79,7 @@ describe('the resource registry in a real browser', () => {
   it('finds resources by a two-character Chinese word and by pinyin initials, highlighted', async () => {
     const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;
+    await navigate(page, '科技资源');
     await page.getByPlaceholder(/搜索名称、单位/).fill('稀土');
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
     expect(await page.getByTestId('resource-row').innerText()).toContain('稀土永磁材料概念验证中心');

@@ -1,14 +1,15 @@
-import { ApartmentOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DatabaseOutlined, FlagOutlined } from '@ant-design/icons';
 import { Input, List, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResourceSummary } from '../../../shared/domain/resource-search';
+import type { ScenarioSummary } from '../../../shared/domain/scenario';
 import type { Zone } from '../../../shared/domain/zone';
 import { Highlight } from '../ui/Highlight';
 import { useDebounced } from '../ui/useDebounced';
 import { useApp } from './AppContext';
 
-export type GlobalHit = { kind: 'resource'; id: string } | { kind: 'zone'; id: string };
+export type GlobalHit = { kind: 'resource'; id: string } | { kind: 'scenario'; id: string } | { kind: 'zone'; id: string };
 
 /** Ctrl/Cmd+K: one box over every module that exists, keyboard only (↑ ↓ Enter Esc). */
 export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; onOpenChange(open: boolean): void; onPick(hit: GlobalHit): void }) {
@@ -16,6 +17,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
   const { api } = useApp();
   const [query, setQuery] = useState('');
   const [resources, setResources] = useState<ResourceSummary[]>([]);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [zones, setZones] = useState<Zone[]>([]);
   const [terms, setTerms] = useState<string[]>([]);
   const [active, setActive] = useState(0);
@@ -35,13 +37,15 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
   useEffect(() => {
     if (!open || !debounced.trim()) {
       setResources([]);
+      setScenarios([]);
       setZones([]);
       return;
     }
     let current = true;
-    void Promise.all([api.call('resources.search', { query: debounced, limit: 8 }), api.call('zones.list', { query: debounced })]).then(([r, z]) => {
+    void Promise.all([api.call('resources.search', { query: debounced, limit: 8 }), api.call('scenarios.search', { query: debounced, sort: 'updated', limit: 5 }), api.call('zones.list', { query: debounced })]).then(([r, s, z]) => {
       if (!current) return;
       setResources(r.items);
+      setScenarios(s.items);
       setTerms(r.highlight);
       setZones(z.slice(0, 5));
       setActive(0);
@@ -53,6 +57,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
 
   const hits: Array<GlobalHit & { title: string; subtitle: string; group: string }> = [
     ...resources.map((r) => ({ kind: 'resource' as const, id: r.id, title: r.title, subtitle: `${r.ownerZoneName} · ${r.organisation}`, group: t('globalSearch.resources') })),
+    ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id, title: s.title, subtitle: `${s.ownerZoneName} · ${s.demandOrganisation}`, group: t('globalSearch.scenarios') })),
     ...zones.map((z) => ({ kind: 'zone' as const, id: z.id, title: z.shortName, subtitle: z.name, group: t('globalSearch.zones') })),
   ];
 
@@ -86,7 +91,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
         renderItem={(hit, index) => (
           <List.Item onClick={() => pick(index)} style={{ cursor: 'pointer', background: index === active ? '#e6f0ff' : undefined, paddingInline: 8 }} data-testid="global-hit">
             <List.Item.Meta
-              avatar={hit.kind === 'resource' ? <DatabaseOutlined /> : <ApartmentOutlined />}
+              avatar={hit.kind === 'resource' ? <DatabaseOutlined /> : hit.kind === 'scenario' ? <FlagOutlined /> : <ApartmentOutlined />}
               title={<Highlight text={hit.title} terms={terms} />}
               description={
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

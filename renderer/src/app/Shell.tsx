@@ -1,29 +1,53 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, ScheduleOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, FlagOutlined, LineChartOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
+import { ScenariosPage } from '../features/scenarios/ScenariosPage';
+import { EventsPage } from '../features/events/EventsPage';
+import { useEventReminders } from '../features/events/useEventReminders';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ZonesPage } from '../features/zones/ZonesPage';
+import { DashboardPage } from '../features/plan/DashboardPage';
+import { PlanPage } from '../features/plan/PlanPage';
+import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
 import { showFailure } from '../ui/errors';
 import { useApp, useInstallation } from './AppContext';
 import { GlobalSearch } from './GlobalSearch';
+import { NavigationContext, type Navigator } from './navigation';
 
-type PageKey = 'resources' | 'review' | 'requests' | 'zones' | 'settings';
+type PageKey = 'dashboard' | 'plan' | 'indicators' | 'resources' | 'review' | 'scenarios' | 'events' | 'requests' | 'zones' | 'settings';
 
 interface Navigation {
   page: PageKey;
+  /** The resource whose drawer is open on the registry page. */
   resourceId: string | null;
+  /** The listing whose drawer is open on the 应用场景 page. */
+  scenarioId: string | null;
+  /** The event whose drawer is open on the 创新活动 page. */
+  eventId?: string | null;
+  /** A listing whose roadshow the 创新活动 page should start planning (events.roadshowDraft). */
+  roadshowFrom?: string | null;
+  /** The 年度计划 page's year and the work item to point at (from the dashboard's attention list). */
+  planYear?: number;
+  workItemId?: string | null;
 }
+
+const AT_PAGE = (page: PageKey): Navigation => ({ page, resourceId: null, scenarioId: null });
 
 /** Only modules that exist are listed: later issues add their pages here. */
 const PAGE_ICONS: Record<PageKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  plan: <ProfileOutlined />,
+  indicators: <LineChartOutlined />,
   resources: <DatabaseOutlined />,
   review: <AuditOutlined />,
   requests: <ScheduleOutlined />,
+  scenarios: <FlagOutlined />,
+  events: <CalendarOutlined />,
   zones: <ApartmentOutlined />,
   settings: <SettingOutlined />,
 };
@@ -31,14 +55,42 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
 export function Shell() {
   const { t } = useTranslation();
   const installation = useInstallation();
-  const [nav, setNav] = useState<Navigation>({ page: 'resources', resourceId: null });
+  const [nav, setNav] = useState<Navigation>(AT_PAGE('dashboard'));
   const [searching, setSearching] = useState(false);
   const pages = (Object.keys(PAGE_ICONS) as PageKey[]).filter((key) => key !== 'review' || installation.role === 'secretariat');
+  const navigator = useMemo<Navigator>(
+    () => ({
+      openResource: (id) => setNav({ ...AT_PAGE('resources'), resourceId: id }),
+      openScenario: (id) => setNav({ ...AT_PAGE('scenarios'), scenarioId: id }),
+      openEvent: (id) => setNav({ ...AT_PAGE('events'), eventId: id }),
+      planRoadshow: (scenarioId) => setNav({ ...AT_PAGE('events'), roadshowFrom: scenarioId }),
+      openWorkItem: (id, year) => setNav({ ...AT_PAGE('plan'), planYear: year, workItemId: id }),
+    }),
+    [],
+  );
+  useEventReminders(navigator.openEvent ?? (() => undefined), t('events.reminder.title'), t('events.reminder.open'));
 
   function render(page: PageKey): ReactNode {
     switch (page) {
+      case 'dashboard':
+        return <DashboardPage />;
+      case 'plan':
+        return <PlanPage initialYear={nav.planYear} focusWorkItemId={nav.workItemId ?? null} />;
+      case 'indicators':
+        return <IndicatorsPage />;
       case 'resources':
-        return <ResourcesPage openId={nav.resourceId} onOpenChange={(id) => setNav({ page: 'resources', resourceId: id })} />;
+        return <ResourcesPage openId={nav.resourceId} onOpenChange={(id) => setNav({ ...AT_PAGE('resources'), resourceId: id })} />;
+      case 'scenarios':
+        return <ScenariosPage openId={nav.scenarioId} onOpenChange={(id) => setNav({ ...AT_PAGE('scenarios'), scenarioId: id })} />;
+      case 'events':
+        return (
+          <EventsPage
+            openId={nav.eventId ?? null}
+            onOpenChange={(id) => setNav({ ...AT_PAGE('events'), eventId: id })}
+            roadshowFrom={nav.roadshowFrom ?? null}
+            onRoadshowHandled={() => setNav((current) => (current.page === 'events' ? { ...current, roadshowFrom: null } : current))}
+          />
+        );
       case 'review':
         return <ReviewQueuePage />;
       case 'requests':
@@ -51,6 +103,7 @@ export function Shell() {
   }
 
   return (
+    <NavigationContext.Provider value={navigator}>
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '18px 20px 12px' }}>
@@ -64,7 +117,7 @@ export function Shell() {
         <Menu
           mode="inline"
           selectedKeys={[nav.page]}
-          onClick={({ key }) => setNav({ page: key as PageKey, resourceId: null })}
+          onClick={({ key }) => setNav(AT_PAGE(key as PageKey))}
           items={pages.map((key) => ({ key, icon: PAGE_ICONS[key], label: t(`nav.${key}`) }))}
           style={{ borderInlineEnd: 'none' }}
         />
@@ -73,8 +126,13 @@ export function Shell() {
         <HeaderBar onSearch={() => setSearching(true)} />
         <Layout.Content style={{ padding: 24 }}>{render(nav.page)}</Layout.Content>
       </Layout>
-      <GlobalSearch open={searching} onOpenChange={setSearching} onPick={(hit) => setNav(hit.kind === 'resource' ? { page: 'resources', resourceId: hit.id } : { page: 'zones', resourceId: null })} />
+      <GlobalSearch
+        open={searching}
+        onOpenChange={setSearching}
+        onPick={(hit) => (hit.kind === 'resource' ? navigator.openResource(hit.id) : hit.kind === 'scenario' ? navigator.openScenario(hit.id) : setNav(AT_PAGE('zones')))}
+      />
     </Layout>
+    </NavigationContext.Provider>
   );
 }
 

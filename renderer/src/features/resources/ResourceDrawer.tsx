@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceDetail } from '../../../../shared/domain/resource';
 import { useApp } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
+import { AttachmentsPanel } from '../../ui/AttachmentsPanel';
 import { RecordHistory } from '../../ui/RecordHistory';
 import { bookingModeOf } from '../requests/booking-mode';
 import { RequestButton } from '../requests/RequestButton';
 import { ResourceBookings } from '../requests/ResourceBookings';
-import { AttachmentsPanel } from './AttachmentsPanel';
+import { MatchedScenarios } from '../scenarios/MatchedScenarios';
 import { extraLabel, extraValue, fieldDefs, STATUS_COLORS } from './labels';
 import { ResourceActions } from './ResourceActions';
 import { ResourceFormModal } from './ResourceFormModal';
@@ -96,7 +97,12 @@ export function ResourceDrawer({ id, lookups, onClose, onChanged }: { id: string
                   </Space>
                 ),
               },
-              { key: 'attachments', label: `${t('resources.attachments')} (${resource.attachments.length})`, children: <AttachmentsPanel resource={resource} onChanged={changed} /> },
+              {
+                key: 'attachments',
+                label: `${t('resources.attachments')} (${resource.attachments.length})`,
+                children: <AttachmentsPanel recordKind="resource" recordId={resource.id} attachments={resource.attachments} editable={resource.editable} onChanged={changed} />,
+              },
+              { key: 'scenarios', label: t('resources.scenarios'), children: <MatchedScenarios resourceId={resource.id} /> },
               {
                 key: 'history',
                 label: t('resources.history'),

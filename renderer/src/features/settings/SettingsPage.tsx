@@ -6,6 +6,7 @@ import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 import { IdentityFields } from '../setup/IdentityFields';
 import { CategoriesCard } from './CategoriesCard';
+import { ScenarioCategoriesCard } from './ScenarioCategoriesCard';
 
 /** 设置: who this installation is, the demo data switch, and where the data lives. */
 export function SettingsPage() {
@@ -63,6 +64,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       {installation.role === 'secretariat' ? <CategoriesCard /> : null}
+      {installation.role === 'secretariat' ? <ScenarioCategoriesCard /> : null}
       <Card title={t('settings.demo')}>
         <Space direction="vertical">
           <Typography.Text>{info.demoLoaded ? t('settings.demoLoaded') : t('settings.demoNone')}</Typography.Text>

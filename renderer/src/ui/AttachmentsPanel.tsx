@@ -1,13 +1,22 @@
 import { DeleteOutlined, FilePdfOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, List, Typography, Upload } from 'antd';
+import { App as AntApp, Button, List, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_MAX_BYTES, type ResourceDetail } from '../../../../shared/domain/resource';
-import { useApp } from '../../app/AppContext';
-import { showFailure } from '../../ui/errors';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentRecordKind } from '../../../shared/domain/resource';
+import { useApp } from '../app/AppContext';
+import { showFailure } from './errors';
 
-/** Photos and PDF spec sheets of a resource: upload (size checked before sending), open, remove. */
-export function AttachmentsPanel({ resource, onChanged }: { resource: ResourceDetail; onChanged(): void }) {
+interface Props {
+  recordKind: AttachmentRecordKind;
+  recordId: string;
+  attachments: readonly Attachment[];
+  /** Whether this installation may add and remove files (opening is always allowed). */
+  editable: boolean;
+  onChanged(): void;
+}
+
+/** Photos and PDFs of any record (resource, listing, application): upload (size checked before sending), open, remove. */
+export function AttachmentsPanel({ recordKind, recordId, attachments, editable, onChanged }: Props) {
   const { t } = useTranslation();
   const { api } = useApp();
   const { message } = AntApp.useApp();
@@ -15,12 +24,12 @@ export function AttachmentsPanel({ resource, onChanged }: { resource: ResourceDe
 
   async function upload(file: File) {
     if (file.size > ATTACHMENT_MAX_BYTES) {
-      message.error(`附件：「${file.name}」有 ${(file.size / 1048576).toFixed(1)} MB，单个文件不能超过 10 MB。`);
+      message.error(t('attachments.tooLarge', { name: file.name, size: (file.size / 1048576).toFixed(1) }));
       return;
     }
     setUploading(true);
     try {
-      await api.call('attachments.add', { recordKind: 'resource', recordId: resource.id, fileName: file.name, dataBase64: await toBase64(file) });
+      await api.call('attachments.add', { recordKind, recordId, fileName: file.name, dataBase64: await toBase64(file) });
       onChanged();
     } catch (error) {
       showFailure(error, message.error);
@@ -55,27 +64,31 @@ export function AttachmentsPanel({ resource, onChanged }: { resource: ResourceDe
 
   return (
     <div data-testid="attachments">
-      {resource.editable ? (
+      {editable ? (
         <Upload accept=".png,.jpg,.jpeg,.webp,.pdf" showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
           <Button icon={<UploadOutlined />} loading={uploading}>
-            {t('resources.upload')}
+            {t('attachments.upload')}
           </Button>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-            {t('resources.uploadHint')}
+            {t('attachments.uploadHint')}
           </Typography.Text>
         </Upload>
       ) : null}
       <List
         size="small"
-        dataSource={resource.attachments}
-        locale={{ emptyText: '—' }}
+        dataSource={[...attachments]}
+        locale={{ emptyText: t('attachments.none') }}
         renderItem={(a) => (
           <List.Item
             actions={[
               <Button key="open" type="link" size="small" onClick={() => void open(a.id)}>
-                {t('resources.open')}
+                {t('attachments.open')}
               </Button>,
-              resource.editable ? <Button key="rm" type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('resources.removeAttachment')} onClick={() => void remove(a.id)} /> : null,
+              editable ? (
+                <Popconfirm key="rm" title={t('attachments.removeConfirm', { name: a.fileName })} onConfirm={() => remove(a.id)} okText={t('attachments.remove')} cancelText={t('common.cancel')}>
+                  <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('attachments.remove')} />
+                </Popconfirm>
+              ) : null,
             ]}
           >
             {a.mime === 'application/pdf' ? <FilePdfOutlined /> : <PictureOutlined />} {a.fileName}{' '}
