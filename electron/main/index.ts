@@ -5,7 +5,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingFor } from './native-binding';
 import { desktopPaths } from './paths';
-import { denyAllPermissions, hardenWebContents } from './security';
+import { hardenWebContents, restrictPermissions } from './security';
 import { describeStartupError } from './startup-error';
 import { createMainWindow, isAppWindow } from './window';
 
@@ -48,7 +48,7 @@ function start(): void {
     failStartup(error);
     return;
   }
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
   registerIpc(core.dispatchAsync, isAppWindow);
   installMenu({ isPackaged: app.isPackaged, platform: process.platform, version: app.getVersion() });

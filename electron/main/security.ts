@@ -31,10 +31,17 @@ export function hardenWebContents(contents: WebContents, appOrigin: string = APP
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The app needs no camera, microphone, location, notifications, USB, HID or the like. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Only what the app's own page uses: desktop notifications (event reminders) and full screen
+ * (the projector view). No camera, microphone, location, clipboard, USB, HID or the like, and
+ * nothing for any other origin.
+ */
+const GRANTED: ReadonlySet<string> = new Set(['notifications', 'fullscreen']);
+
+export function restrictPermissions(session: Session, appOrigin: string = APP_ORIGIN): void {
+  const ours = (url: string | undefined) => typeof url === 'string' && isSameAppOrigin(url, appOrigin);
+  session.setPermissionRequestHandler((contents, permission, callback, details) => callback(GRANTED.has(permission) && ours(details?.requestingUrl ?? contents?.getURL())));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => GRANTED.has(permission) && ours(requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }
 

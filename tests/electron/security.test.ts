@@ -5,7 +5,7 @@ import { FakeWebContents, navigationEvent } from './fake-electron';
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createElectronFake());
 vi.mock('electron', () => fake.module);
 
-const { denyAllPermissions, hardenWebContents } = await import('../../electron/main/security');
+const { restrictPermissions, hardenWebContents } = await import('../../electron/main/security');
 
 const openExternal = (fake.module.shell as { openExternal: ReturnType<typeof vi.fn> }).openExternal;
 
@@ -95,19 +95,33 @@ describe('hardenWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('refuses every permission request and check', () => {
+describe('restrictPermissions', () => {
+  const ourPage = { getURL: () => 'app://alliance/index.html' };
+  const foreign = { getURL: () => 'https://evil.example/' };
+  const ask = (contents: unknown, permission: string, requestingUrl?: string) => {
     const session = fake.session;
-    denyAllPermissions(session as unknown as Session);
-    const requestHandler = session.setPermissionRequestHandler.mock.calls[0]![0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid']) {
-      const callback = vi.fn();
-      requestHandler({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
-    }
-    const checkHandler = session.setPermissionCheckHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;
-    expect(checkHandler({}, 'media', 'app://alliance', {})).toBe(false);
-    const deviceHandler = session.setDevicePermissionHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;
+    const requestHandler = session.setPermissionRequestHandler.mock.calls.at(-1)![0] as (c: unknown, p: string, cb: (ok: boolean) => void, d?: unknown) => void;
+    const callback = vi.fn();
+    requestHandler(contents, permission, callback, requestingUrl ? { requestingUrl } : undefined);
+    return callback.mock.calls[0]![0] as boolean;
+  };
+
+  it('grants the app’s own page notifications (reminders) and full screen (projector), nothing else', () => {
+    restrictPermissions(fake.session as unknown as Session);
+    expect(ask(ourPage, 'notifications')).toBe(true);
+    expect(ask(ourPage, 'fullscreen', 'app://alliance/index.html')).toBe(true);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'hid', 'pointerLock']) expect(ask(ourPage, permission)).toBe(false);
+  });
+
+  it('refuses every permission to any other origin, and every device', () => {
+    restrictPermissions(fake.session as unknown as Session);
+    expect(ask(foreign, 'notifications')).toBe(false);
+    expect(ask(ourPage, 'fullscreen', 'https://evil.example/')).toBe(false);
+    const checkHandler = fake.session.setPermissionCheckHandler.mock.calls.at(-1)![0] as (...args: unknown[]) => boolean;
+    expect(checkHandler({}, 'notifications', 'app://alliance')).toBe(true);
+    expect(checkHandler({}, 'media', 'app://alliance')).toBe(false);
+    expect(checkHandler({}, 'notifications', 'https://evil.example')).toBe(false);
+    const deviceHandler = fake.session.setDevicePermissionHandler.mock.calls.at(-1)![0] as (...args: unknown[]) => boolean;
     expect(deviceHandler({ deviceType: 'usb', origin: 'app://alliance' })).toBe(false);
   });
 });
