@@ -294,6 +294,33 @@ describe('application scenarios in a real browser', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('drafts a roadshow from a listing with applicants and saves it as an event with them on the agenda', async () => {
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
+    const { page, core } = app;
+    await navigate(page, '应用场景');
+    await page.getByTestId('scenario-row').filter({ hasText: '高丰度稀土永磁电机关键技术攻关（示例）' }).click();
+    await page.getByTestId('plan-roadshow').click();
+    const form = page.getByTestId('event-form');
+    await form.waitFor();
+    expect(await form.getByLabel('活动名称').inputValue()).toBe('「高丰度稀土永磁电机关键技术攻关（示例）」项目路演');
+    const agenda = await form.getByTestId('agenda-editor').locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(agenda).toEqual(expect.arrayContaining(['包头稀土研究院', '哈尔滨工业大学电气工程学院']));
+    await page.getByRole('dialog').filter({ has: form }).getByRole('button', { name: /^保\s*存$/ }).click();
+    const saveAnyway = page.getByRole('button', { name: '仍然保存' });
+    const detail = page.getByTestId('event-detail');
+    await expect.poll(async () => (await saveAnyway.isVisible()) || (await detail.isVisible())).toBe(true);
+    if (await saveAnyway.isVisible()) await saveAnyway.click();
+    await detail.waitFor();
+    const saved = core.ok('events.list', { query: '项目路演' }).items.find((e) => e.title.includes('高丰度稀土永磁电机'));
+    expect(saved).toBeDefined();
+    const event = core.ok('events.get', { id: saved!.id });
+    expect(event.typeName).toBe('项目路演');
+    expect(event.linkedScenarios.map((l) => l.title)).toEqual(['高丰度稀土永磁电机关键技术攻关（示例）']);
+    expect(event.agenda.map((a) => a.organisation)).toEqual(expect.arrayContaining(['包头稀土研究院', '哈尔滨工业大学电气工程学院']));
+    await page.screenshot({ path: 'test-results/screens/48-roadshow-from-listing.png' });
+    expect(app.errors).toEqual([]);
+  });
+
   it('lists, in a resource’s drawer, the open listings it could serve, and opens one on the scenarios page', async () => {
     const app = await session.open((core) => {
       setUpAs('HRB', 'secretariat', true)(core);

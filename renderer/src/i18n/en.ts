@@ -74,6 +74,7 @@ export const en: Messages = {
     filterStatus: 'Filter by status', count: '{{count}} requests', emptyMine: 'Your zone has not sent any requests', emptyToMine: 'No requests received yet',
   },
   scenarios: {
+    planRoadshow: 'Plan a roadshow',
     title: 'Application scenarios', add: 'New listing', edit: 'Edit listing',
     searchPlaceholder: 'Search title, demand organisation, description or pinyin (e.g. 稀土, xt, baotou)',
     count: '{{count}} listings', empty: 'No listings match', required: 'required',

@@ -73,6 +73,7 @@ export const zhCN = {
     filterStatus: '按状态筛选', count: '共 {{count}} 条', emptyMine: '本高新区还没有提交过申请', emptyToMine: '还没有收到申请',
   },
   scenarios: {
+    planRoadshow: '准备项目路演',
     title: '应用场景', add: '新建场景清单', edit: '编辑场景清单',
     searchPlaceholder: '搜索名称、需求单位、描述或拼音（如 稀土、xt、baotou）',
     count: '共 {{count}} 项', empty: '没有符合条件的场景清单', required: '必填',

@@ -112,11 +112,13 @@ export function EventFormModal({ event, draft, lookups, onClose, onSaved }: { ev
   const required = (key: string) => [{ required: true, message: `${label(key)}：${t('events.required')}` }];
   const [initial] = useState(() => initialValues(event ?? draft ?? null, installation.zoneId, lookups.typeOptions[0]?.value));
 
-  // Event types may arrive after the form opened: default to the first one then.
+  // Event types may arrive after the form opened: default to the first one then — only when
+  // nothing chose a type (a draft's type, e.g. 项目路演, must survive: the form store may not
+  // hold the initial values yet when this runs).
   const firstType = lookups.typeOptions[0]?.value;
   useEffect(() => {
-    if (firstType && !form.getFieldValue('typeId')) form.setFieldValue('typeId', firstType);
-  }, [firstType, form]);
+    if (firstType && !initial.typeId && !form.getFieldValue('typeId')) form.setFieldValue('typeId', firstType);
+  }, [firstType, form, initial.typeId]);
 
   function switchAllDay(on: boolean) {
     const { startAt, endAt } = form.getFieldsValue(['startAt', 'endAt']) as Pick<FormValues, 'startAt' | 'endAt'>;

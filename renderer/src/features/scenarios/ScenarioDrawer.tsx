@@ -82,7 +82,15 @@ export function ScenarioDrawer({ id, lookups, onClose, onChanged }: { id: string
             {scenario.isDemo ? <Tag color="orange">{t('app.demo')}</Tag> : null}
           </Space>
           <DeadlineBanner scenario={scenario} today={today} matchedOrganisation={matchedOrganisation} />
-          <ScenarioActions scenario={scenario} onDone={changed} />
+          <Space wrap>
+            <ScenarioActions scenario={scenario} onDone={changed} />
+            {/* A roadshow / matchmaking event with the listing and its applicants on the agenda (drafted by the core). */}
+            {scenario.mayEvaluate && navigator?.planRoadshow && scenario.applicationCount > 0 && scenario.status !== 'cancelled' ? (
+              <Button data-testid="plan-roadshow" onClick={() => navigator.planRoadshow?.(scenario.id)}>
+                {t('scenarios.planRoadshow')}
+              </Button>
+            ) : null}
+          </Space>
           <Tabs
             activeKey={tab}
             onChange={setTab}
