@@ -105,4 +105,17 @@ describe('the resource registry in a real browser', () => {
     await page.getByTestId('resource-detail').waitFor();
     expect(await page.locator('.ant-drawer-title').innerText()).toContain('高分辨液相色谱-质谱联用仪');
   });
+
+  it('finds a listing and an event with Ctrl+K too, by pinyin, and opens the event on its page', async () => {
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
+    const { page } = app;
+    await page.getByRole('menuitem', { name: '成员高新区' }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: '全局搜索' }).fill('xitu');
+    await expect.poll(async () => (await page.getByTestId('global-hit').allInnerTexts()).join('\n')).toMatch(/应用场景 ·[\s\S]*创新活动 ·/);
+    await page.getByTestId('global-hit').filter({ hasText: '稀土新材料项目路演（示例）' }).click();
+    await page.getByTestId('event-detail').waitFor();
+    expect(await page.locator('.ant-drawer-title').innerText()).toContain('稀土新材料项目路演（示例）');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
-import { ApartmentOutlined, DatabaseOutlined, FlagOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, DatabaseOutlined, FlagOutlined } from '@ant-design/icons';
 import { Input, List, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventSummary } from '../../../shared/domain/event';
 import type { ResourceSummary } from '../../../shared/domain/resource-search';
 import type { ScenarioSummary } from '../../../shared/domain/scenario';
 import type { Zone } from '../../../shared/domain/zone';
@@ -9,7 +10,7 @@ import { Highlight } from '../ui/Highlight';
 import { useDebounced } from '../ui/useDebounced';
 import { useApp } from './AppContext';
 
-export type GlobalHit = { kind: 'resource'; id: string } | { kind: 'scenario'; id: string } | { kind: 'zone'; id: string };
+export type GlobalHit = { kind: 'resource' | 'scenario' | 'event' | 'zone'; id: string };
 
 /** Ctrl/Cmd+K: one box over every module that exists, keyboard only (↑ ↓ Enter Esc). */
 export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; onOpenChange(open: boolean): void; onPick(hit: GlobalHit): void }) {
@@ -18,6 +19,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
   const [query, setQuery] = useState('');
   const [resources, setResources] = useState<ResourceSummary[]>([]);
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [events, setEvents] = useState<EventSummary[]>([]);
   const [zones, setZones] = useState<Zone[]>([]);
   const [terms, setTerms] = useState<string[]>([]);
   const [active, setActive] = useState(0);
@@ -38,14 +40,21 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
     if (!open || !debounced.trim()) {
       setResources([]);
       setScenarios([]);
+      setEvents([]);
       setZones([]);
       return;
     }
     let current = true;
-    void Promise.all([api.call('resources.search', { query: debounced, limit: 8 }), api.call('scenarios.search', { query: debounced, sort: 'updated', limit: 5 }), api.call('zones.list', { query: debounced })]).then(([r, s, z]) => {
+    void Promise.all([
+      api.call('resources.search', { query: debounced, limit: 8 }),
+      api.call('scenarios.search', { query: debounced, sort: 'updated', limit: 5 }),
+      api.call('events.list', { query: debounced, limit: 5 }),
+      api.call('zones.list', { query: debounced }),
+    ]).then(([r, s, e, z]) => {
       if (!current) return;
       setResources(r.items);
       setScenarios(s.items);
+      setEvents(e.items);
       setTerms(r.highlight);
       setZones(z.slice(0, 5));
       setActive(0);
@@ -58,6 +67,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
   const hits: Array<GlobalHit & { title: string; subtitle: string; group: string }> = [
     ...resources.map((r) => ({ kind: 'resource' as const, id: r.id, title: r.title, subtitle: `${r.ownerZoneName} · ${r.organisation}`, group: t('globalSearch.resources') })),
     ...scenarios.map((s) => ({ kind: 'scenario' as const, id: s.id, title: s.title, subtitle: `${s.ownerZoneName} · ${s.demandOrganisation}`, group: t('globalSearch.scenarios') })),
+    ...events.map((e) => ({ kind: 'event' as const, id: e.id, title: e.title, subtitle: `${e.startAt.slice(0, 16).replace('T', ' ')} · ${e.ownerZoneName}`, group: t('globalSearch.events') })),
     ...zones.map((z) => ({ kind: 'zone' as const, id: z.id, title: z.shortName, subtitle: z.name, group: t('globalSearch.zones') })),
   ];
 
@@ -91,7 +101,7 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
         renderItem={(hit, index) => (
           <List.Item onClick={() => pick(index)} style={{ cursor: 'pointer', background: index === active ? '#e6f0ff' : undefined, paddingInline: 8 }} data-testid="global-hit">
             <List.Item.Meta
-              avatar={hit.kind === 'resource' ? <DatabaseOutlined /> : hit.kind === 'scenario' ? <FlagOutlined /> : <ApartmentOutlined />}
+              avatar={hit.kind === 'resource' ? <DatabaseOutlined /> : hit.kind === 'scenario' ? <FlagOutlined /> : hit.kind === 'event' ? <CalendarOutlined /> : <ApartmentOutlined />}
               title={<Highlight text={hit.title} terms={terms} />}
               description={
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

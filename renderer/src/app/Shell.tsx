@@ -129,7 +129,9 @@ export function Shell() {
       <GlobalSearch
         open={searching}
         onOpenChange={setSearching}
-        onPick={(hit) => (hit.kind === 'resource' ? navigator.openResource(hit.id) : hit.kind === 'scenario' ? navigator.openScenario(hit.id) : setNav(AT_PAGE('zones')))}
+        onPick={(hit) =>
+          hit.kind === 'resource' ? navigator.openResource(hit.id) : hit.kind === 'scenario' ? navigator.openScenario(hit.id) : hit.kind === 'event' ? navigator.openEvent?.(hit.id) : setNav(AT_PAGE('zones'))
+        }
       />
     </Layout>
     </NavigationContext.Provider>

@@ -51,7 +51,7 @@ export const en: Messages = {
   review: { title: 'Review queue', empty: 'Nothing waiting for review', approveSelected: 'Approve selected ({{count}})', returnSelected: 'Return selected ({{count}})', publishSelected: 'Publish selected ({{count}})', bulkDone: '{{done}} processed', bulkFailed: '{{count}} not processed', approvedTab: 'To publish', submittedTab: 'To review' },
   categories: { title: 'Resource categories', add: 'Add category', name: 'Name', code: 'Code', fieldSet: 'Field template', sortOrder: 'Order', active: 'Active', saved: 'Category saved',
     fieldSets: { instrument: 'Instrument', platform: 'Platform / lab', pilot: 'Pilot / proof of concept', incubator: 'Incubator', expert: 'Expert team', patent: 'Patent', data: 'Data', service: 'Service' } },
-  globalSearch: { title: 'Search everything', placeholder: 'Search resources, listings, zones… (Ctrl+K)', resources: 'S&T resources', scenarios: 'Scenarios', zones: 'Member zones', none: 'Nothing found' },
+  globalSearch: { title: 'Search everything', placeholder: 'Search resources, listings, events, zones… (Ctrl+K)', resources: 'S&T resources', scenarios: 'Scenarios', events: 'Events', zones: 'Member zones', none: 'Nothing found' },
   requests: {
     title: 'Sharing requests', tab: { mine: 'My requests', toMine: 'Requests to my resources' },
     bookSlot: 'Book a slot', apply: 'Request use', submit: 'Send request', created: 'Request sent for {{title}}; waiting for the owner', required: 'required',

@@ -50,7 +50,7 @@ export const zhCN = {
   review: { title: '审核队列', empty: '没有待审核的资源', approveSelected: '通过所选（{{count}}）', returnSelected: '退回所选（{{count}}）', publishSelected: '发布所选（{{count}}）', bulkDone: '已处理 {{done}} 项', bulkFailed: '{{count}} 项未处理', approvedTab: '待发布', submittedTab: '待审核' },
   categories: { title: '资源类别', add: '添加类别', name: '类别名称', code: '类别代码', fieldSet: '专用字段模板', sortOrder: '排序', active: '启用', saved: '类别已保存',
     fieldSets: { instrument: '仪器设备', platform: '平台/实验室', pilot: '中试/概念验证', incubator: '孵化载体', expert: '专家团队', patent: '专利成果', data: '数据资源', service: '科技服务' } },
-  globalSearch: { title: '全局搜索', placeholder: '搜索资源、场景清单、高新区…（Ctrl+K）', resources: '科技资源', scenarios: '应用场景', zones: '成员高新区', none: '没有找到' },
+  globalSearch: { title: '全局搜索', placeholder: '搜索资源、场景清单、活动、高新区…（Ctrl+K）', resources: '科技资源', scenarios: '应用场景', events: '创新活动', zones: '成员高新区', none: '没有找到' },
   requests: {
     title: '共享申请', tab: { mine: '我的申请', toMine: '收到的申请' },
     bookSlot: '预约时段', apply: '申请使用', submit: '提交申请', created: '已提交申请：{{title}}，等待对方处理', required: '必填',
