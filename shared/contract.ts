@@ -101,6 +101,17 @@ import {
   type PlanProgress,
   type WorkItem,
 } from './domain/plan';
+import {
+  SHEET_LABELS,
+  SheetCommitInput,
+  SheetErrorWorkbookInput,
+  SheetExportInput,
+  SheetFileInput,
+  SheetTemplateInput,
+  type SheetCommitResult,
+  type SheetFile,
+  type SheetPreview,
+} from './domain/spreadsheet';
 import { isoDate, recordId } from './validation';
 import { ZoneCreateInput, ZoneIdInput, ZONE_LABELS, ZoneListInput, ZoneSetActiveInput, ZoneUpdateInput, type Zone } from './domain/zone';
 
@@ -207,6 +218,12 @@ export const contract = {
   'report.export': channel<{ fileName: string; mime: string; dataBase64: string }>()(ReportExportInput, { ...PLAN_LABELS, format: '格式' }),
   'holidays.list': channel<{ entries: HolidayEntry[]; extra: HolidayEntry[] }>()(z.strictObject({ from: isoDate, to: isoDate }), { from: '开始日期', to: '结束日期' }),
   'holidays.save': channel<HolidayEntry[]>()(z.strictObject({ entries: z.array(z.unknown()).max(1000, { error: '最多 1000 条' }) }), { entries: '节假日安排', ...HOLIDAY_LABELS }),
+  /** Excel round trips (issue 7). All answer with a promise (files are parsed and written on a worker): call through dispatchAsync. */
+  'excel.template': channel<SheetFile>()(SheetTemplateInput, SHEET_LABELS),
+  'excel.preview': channel<SheetPreview>()(SheetFileInput, SHEET_LABELS),
+  'excel.commit': channel<SheetCommitResult>()(SheetCommitInput, SHEET_LABELS),
+  'excel.errorWorkbook': channel<SheetFile>()(SheetErrorWorkbookInput, SHEET_LABELS),
+  'excel.export': channel<SheetFile>()(SheetExportInput, SHEET_LABELS),
 } as const;
 
 export type Contract = typeof contract;

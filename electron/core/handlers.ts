@@ -38,6 +38,7 @@ import { listScenarioCategories, saveScenarioCategory } from './scenarios/scenar
 import { getScenarioDetail } from './scenarios/scenario-detail';
 import { searchScenarios } from './scenarios/scenario-search';
 import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
+import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
 
@@ -149,6 +150,11 @@ export const handlers: Handlers = {
   },
   'holidays.list': (input, ctx) => holidaysInRange(ctx.db, input.from, input.to),
   'holidays.save': (input, ctx) => saveExtraHolidays(ctx.db, ctx.actor, input.entries),
+  'excel.template': (input, ctx) => sheetTemplate(ctx.db, input),
+  'excel.preview': (input, ctx) => sheetPreview(ctx.db, input),
+  'excel.commit': (input, ctx) => sheetCommit(ctx.db, input),
+  'excel.errorWorkbook': (input, ctx) => sheetErrorWorkbook(ctx.db, input),
+  'excel.export': (input, ctx) => sheetExport(ctx.db, input),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

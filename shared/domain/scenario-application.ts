@@ -142,6 +142,10 @@ export interface ReviewerScores {
 /** An application in the ranking: its weighted score and rank; reviewers only for the secretariat. */
 export interface RankedApplication extends ScenarioApplication {
   allowedActions: ApplicationAction[];
+  /** The proposal's files (PDF, images). */
+  attachments: import('./resource').Attachment[];
+  /** Whether this installation may add or remove those files (the applicant's zone or the secretariat, until decided). */
+  filesEditable: boolean;
   /** Mean over reviewers per criterion (null where nobody scored it). */
   criterionMeans: Record<string, number | null>;
   /** Σ weight × mean / 100; null until someone scored. */

@@ -226,6 +226,10 @@ describe('files on listings and applications', () => {
     expect(core.fails('attachments.read', { id: proposal.id }).code).toBe('NOT_FOUND');
     actAs(core, 'BT');
     expect(core.ok('attachments.read', { id: proposal.id }).fileName).toBe('方案.pdf');
+    const [ranked] = core.ok('applications.ranking', { scenarioId: id }).applications;
+    // The listing's zone sees the proposal's files but does not change them.
+    expect(ranked).toMatchObject({ attachments: [expect.objectContaining({ fileName: '方案.pdf' })], filesEditable: false });
+    expect(core.fails('attachments.remove', { id: proposal.id }).code).toBe('FORBIDDEN');
   });
 
   it('cannot be added to a record kind that does not exist', () => {

@@ -4,6 +4,7 @@ import type { AttachmentRecordKind } from '../../../shared/domain/resource';
 import type { Actor } from '../records';
 import { assertMaySee, getResource, mayEdit } from '../resources/resource-service';
 import { getEvent, mayEditEvent } from '../events/event-service';
+import { mayEditApplicationFiles } from '../scenarios/application-ranking';
 import { getApplication } from '../scenarios/application-service';
 import { assertMaySeeScenario, getScenario, mayEditScenario } from '../scenarios/scenario-service';
 
@@ -43,9 +44,7 @@ export const ATTACHMENT_OWNERS: Record<AttachmentRecordKind, AttachmentOwner> = 
     entity: 'application',
     assertVisible: (db, actor, id) => void getApplication(db, actor, id),
     assertEditable: (db, actor, id) => {
-      const application = getApplication(db, actor, id);
-      const party = actor.role === 'secretariat' || actor.zoneId === application.applicantZoneId;
-      if (!party || !['submitted', 'shortlisted'].includes(application.status)) throw new AppError('FORBIDDEN', '只有申报方或秘书长单位可以在评审结束前更改申报附件。');
+      if (!mayEditApplicationFiles(actor, getApplication(db, actor, id))) throw new AppError('FORBIDDEN', '只有申报方或秘书长单位可以在评审结束前更改申报附件。');
     },
   },
   event: {

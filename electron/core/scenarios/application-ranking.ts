@@ -8,12 +8,18 @@ import {
   type ScenarioApplication,
 } from '../../../shared/domain/scenario-application';
 import type { Scenario } from '../../../shared/domain/scenario';
+import { listAttachments } from '../attachments/attachment-service';
 import type { Actor } from '../records';
 import { selectApplicationsOf, selectScoresOf, type ScoreRow } from './application-queries';
 
 /** Who sees an application: the secretariat, the listing's zone, and the applicant's zone. */
 export function maySeeApplication(actor: Actor, a: Pick<ScenarioApplication, 'scenarioOwnerZoneId' | 'applicantZoneId'>): boolean {
   return actor.role === 'secretariat' || actor.zoneId === a.scenarioOwnerZoneId || actor.zoneId === a.applicantZoneId;
+}
+
+/** The applicant's zone and the secretariat change an application's files until it is decided. */
+export function mayEditApplicationFiles(actor: Actor, a: Pick<ScenarioApplication, 'applicantZoneId' | 'status'>): boolean {
+  return (actor.role === 'secretariat' || actor.zoneId === a.applicantZoneId) && (a.status === 'submitted' || a.status === 'shortlisted');
 }
 
 /** Who scores, shortlists and selects: the listing's zone and the secretariat. */
@@ -47,6 +53,8 @@ export function rankApplications(db: Database.Database, actor: Actor, scenario: 
       return {
         ...a,
         allowedActions: allowedApplicationActions(a, actor),
+        attachments: listAttachments(db, 'application', a.id),
+        filesEditable: mayEditApplicationFiles(actor, a),
         criterionMeans,
         weightedScore: a.status === 'withdrawn' ? null : weightedScore(scenario.criteria, criterionMeans),
         reviewerCount: reviewers.length,

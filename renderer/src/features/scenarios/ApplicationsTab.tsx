@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationAction, ApplicationRanking, RankedApplication } from '../../../../shared/domain/scenario-application';
 import type { ScenarioDetail } from '../../../../shared/domain/scenario';
 import { useApp } from '../../app/AppContext';
+import { AttachmentsPanel } from '../../ui/AttachmentsPanel';
 import { showFailure } from '../../ui/errors';
 import { ApplicationFormModal } from './ApplicationFormModal';
 import { APPLICATION_STATUS_COLORS, formatScore } from './labels';
@@ -214,7 +215,7 @@ export function ApplicationsTab({ scenario, ranking, lookups, onRanking, onChang
         scroll={{ x: tableWidth }}
         locale={{ emptyText: scenario.mayApply ? t('applications.emptyOpen') : t('applications.empty') }}
         rowClassName={(a) => (a.status === 'withdrawn' || a.status === 'rejected' ? 'application-inactive' : '')}
-        expandable={{ expandedRowRender: (a) => <ApplicationDetails application={a} ranking={ranking} /> }}
+        expandable={{ expandedRowRender: (a) => <ApplicationDetails application={a} ranking={ranking} onChanged={onChanged} /> }}
       />
       </div>
       {applying ? (
@@ -256,7 +257,7 @@ export function ApplicationsTab({ scenario, ranking, lookups, onRanking, onChang
 }
 
 /** The expanded row: what was proposed, the decision note, and — for the secretariat — every reviewer's scores. */
-function ApplicationDetails({ application: a, ranking }: { application: RankedApplication; ranking: ApplicationRanking }) {
+function ApplicationDetails({ application: a, ranking, onChanged }: { application: RankedApplication; ranking: ApplicationRanking; onChanged(): void }) {
   const { t } = useTranslation();
   const label = (key: string) => t(`applications.field.${key}`);
   return (
@@ -279,6 +280,7 @@ function ApplicationDetails({ application: a, ranking }: { application: RankedAp
           {a.decisionNote || '—'}
         </Descriptions.Item>
       </Descriptions>
+      <AttachmentsPanel recordKind="application" recordId={a.id} attachments={a.attachments} editable={a.filesEditable} onChanged={onChanged} />
       {ranking.showsReviewers ? (
         a.reviewers && a.reviewers.length > 0 ? (
           <Table

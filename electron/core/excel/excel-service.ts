@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import {
+  CSV_MIME,
+  normalizeHeader,
+  SHEET_MAX_BYTES,
+  SHEET_MAX_COLUMNS,
+  SHEET_MAX_ROWS,
+  SHEET_MAX_UNPACKED_BYTES,
+  SHEET_PARSE_TIMEOUT_MS,
+  XLSX_MIME,
+  type SheetCommitInput,
+  type SheetCommitResult,
+  type SheetErrorWorkbookInput,
+  type SheetExportInput,
+  type SheetFile,
+  type SheetFileInput,
+  type SheetPreview,
+  type SheetRecordType,
+  type SheetTemplateInput,
+} from '../../../shared/domain/spreadsheet';
+import { shanghaiToday } from '../../../shared/shanghai-date';
+import type { Actor } from '../records';
+import { actorOf, readInstallation } from '../settings/settings-service';
+import { countActions, mapHeaders, planRows, runRows, type HeaderMapping, type PlannedRow, type RunMode } from './import-engine';
+import { resourceSheet } from './resource-sheet';
+import { errorDoc, exportDoc, templateDoc } from './sheet-docs';
+import type { SheetSpec } from './sheet-spec';
+import type { ParsedTable, WorkbookDoc } from './workbook-model';
+import { runExcelTask } from './worker-client';
+
+/**
+ * The excel.* channels. Files are parsed and written on the worker (worker-client.ts); every
+ * database read and write happens synchronously after the last await, never across one.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const SPECS: Record<SheetRecordType, SheetSpec<any, any>> = { resource: resourceSheet };
+
+const WRITE_TIMEOUT_MS = 120_000;
+
+/** The identity at this moment: read after an await, like every other read. */
+function actorNow(db: Database.Database): Actor {
+  const actor = actorOf(db, readInstallation(db));
+  if (!actor) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
+  return actor;
+}
+
+// ── Template ─────────────────────────────────────────────────────────────────────────────
+
+export async function sheetTemplate(db: Database.Database, input: z.output<typeof SheetTemplateInput>): Promise<SheetFile> {
+  const spec = SPECS[input.recordType];
+  const template = spec.template(db, actorNow(db), input);
+  return xlsxFile(`${template.fileStem}.xlsx`, templateDoc(template, spec.sheetName));
+}
+
+// ── Import ───────────────────────────────────────────────────────────────────────────────
+
+interface Parsed {
+  table: ParsedTable;
+  token: string;
+}
+
+/** The last file parsed, kept a few minutes: preview → commit → error workbook parse once. */
+let lastParsed: { token: string; recordType: SheetRecordType; table: ParsedTable; timer: NodeJS.Timeout } | null = null;
+const KEEP_PARSED_MS = 10 * 60_000;
+
+async function parseFile(input: { recordType: SheetRecordType; dataBase64: string }): Promise<Parsed> {
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length > SHEET_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB。请拆分后再导入。`);
+  const token = createHash('sha256').update(bytes).digest('hex');
+  if (lastParsed && lastParsed.token === token && lastParsed.recordType === input.recordType) return { table: lastParsed.table, token };
+  const spec = SPECS[input.recordType];
+  const owned = new Uint8Array(bytes.length);
+  owned.set(bytes);
+  const table = await runExcelTask(
+    {
+      kind: 'parse',
+      bytes: owned,
+      options: { knownHeaders: [...new Set(spec.headerNames().map(normalizeHeader))], maxRows: SHEET_MAX_ROWS, maxColumns: SHEET_MAX_COLUMNS, maxUnpackedBytes: SHEET_MAX_UNPACKED_BYTES },
+    },
+    SHEET_PARSE_TIMEOUT_MS,
+  );
+  if (lastParsed) clearTimeout(lastParsed.timer);
+  const timer = setTimeout(() => (lastParsed = null), KEEP_PARSED_MS);
+  timer.unref();
+  lastParsed = { token, recordType: input.recordType, table, timer };
+  return { table, token };
+}
+
+/** Forget the cached parse (tests). */
+export function forgetParsedFile(): void {
+  if (lastParsed) clearTimeout(lastParsed.timer);
+  lastParsed = null;
+}
+
+interface Run {
+  mapping: HeaderMapping;
+  planned: PlannedRow[];
+  results: ReturnType<typeof runRows>;
+}
+
+/** Synchronous from here: columns (with today's zones and categories), cells, rows through the services. */
+function run(db: Database.Database, recordType: SheetRecordType, table: ParsedTable, mode: RunMode): Run {
+  const spec = SPECS[recordType];
+  const actor = actorNow(db);
+  const columns = spec.importColumns(db, actor);
+  const mapping = mapHeaders(table.headers, columns);
+  const planned = planRows(table, mapping);
+  const results = runRows(db, () => spec.beginImport(db, actor), planned, columns, mode);
+  return { mapping, planned, results };
+}
+
+export async function sheetPreview(db: Database.Database, input: z.output<typeof SheetFileInput>): Promise<SheetPreview> {
+  const started = performance.now();
+  const { table, token } = await parseFile(input);
+  const { mapping, results } = run(db, input.recordType, table, 'preview');
+  return {
+    fileName: input.fileName,
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    sheetName: table.sheetName,
+    headerRow: table.headerRow,
+    columns: mapping.report,
+    rows: results,
+    counts: countActions(results),
+    token,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
+
+export async function sheetCommit(db: Database.Database, input: z.output<typeof SheetCommitInput>): Promise<SheetCommitResult> {
+  const started = performance.now();
+  const { table, token } = await parseFile(input);
+  if (input.token && input.token !== token) throw new AppError('VALIDATION', '文件与预览时的不同，请重新预览后再导入。', { token: '与文件不符' });
+  const { results } = run(db, input.recordType, table, input.mode);
+  const counts = countActions(results);
+  const errors = results.filter((r) => r.action === 'error');
+  const nothing = input.mode === 'allOrNothing' && errors.length > 0;
+  return {
+    added: nothing ? 0 : counts.add,
+    updated: nothing ? 0 : counts.update,
+    unchanged: nothing ? 0 : counts.unchanged,
+    skipped: nothing ? counts.total : counts.error,
+    errors,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
+
+export async function sheetErrorWorkbook(db: Database.Database, input: z.output<typeof SheetErrorWorkbookInput>): Promise<SheetFile> {
+  const { table } = await parseFile(input);
+  const { mapping, results } = run(db, input.recordType, table, 'preview');
+  const stem = input.fileName.replace(/\.[^.]*$/, '') || '导入文件';
+  return xlsxFile(`${stem}_错误说明.xlsx`, errorDoc(table, mapping, results, table.sheetName || SPECS[input.recordType].sheetName, input.onlyErrors));
+}
+
+// ── Export ───────────────────────────────────────────────────────────────────────────────
+
+export async function sheetExport(db: Database.Database, input: z.output<typeof SheetExportInput>): Promise<SheetFile> {
+  const spec = SPECS[input.recordType];
+  const exported = spec.exportRows(db, actorNow(db), input.filter);
+  const doc = exportDoc(exported, spec.sheetName);
+  const fileName = `${exported.fileStem}_${shanghaiToday()}.${input.format}`;
+  if (input.format === 'csv') {
+    const bytes = await runExcelTask({ kind: 'csv', doc }, WRITE_TIMEOUT_MS);
+    return { fileName, mime: CSV_MIME, dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+  }
+  return xlsxFile(fileName, doc);
+}
+
+async function xlsxFile(fileName: string, doc: WorkbookDoc): Promise<SheetFile> {
+  const bytes = await runExcelTask({ kind: 'xlsx', doc }, WRITE_TIMEOUT_MS);
+  return { fileName, mime: XLSX_MIME, dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+}
