@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore, type Core } from '../core/app-core';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
+import { registerPrintToPdf } from './print';
 import { installMenu } from './menu';
 import { nativeBindingFor } from './native-binding';
 import { desktopPaths } from './paths';
@@ -51,6 +52,7 @@ function start(): void {
   restrictPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
   registerIpc(core.dispatchAsync, isAppWindow);
+  registerPrintToPdf(isAppWindow);
   installMenu({ isPackaged: app.isPackaged, platform: process.platform, version: app.getVersion() });
   openWindow();
 }

@@ -55,7 +55,7 @@ describe('the main process', () => {
   it('opens the database in userData, serves every channel and shows one window', async () => {
     await launch();
     expect(existsSync(join(userData, 'alliance.sqlite'))).toBe(true);
-    expect([...fake.handlers.keys()]).toEqual(CHANNEL_NAMES);
+    expect([...fake.handlers.keys()]).toEqual([...CHANNEL_NAMES, 'window.printToPdf']);
     expect(FakeBrowserWindow.created).toHaveLength(1);
     expect(FakeBrowserWindow.created[0]!.options.webPreferences).toMatchObject({ preload: join(appPath, 'dist', 'electron', 'preload.cjs') });
     expect(mocks().Menu.setApplicationMenu).toHaveBeenCalledTimes(1);

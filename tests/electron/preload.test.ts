@@ -36,11 +36,17 @@ const HOSTILE_CHANNELS: Array<[string, unknown]> = [
 ];
 
 describe('the preload bridge', () => {
-  it('exposes only window.alliance with a single invoke function', () => {
+  it('exposes only window.alliance with invoke and printToPdf', () => {
     expect(expose).toHaveBeenCalledTimes(1);
     expect(expose.mock.calls[0]![0]).toBe('alliance');
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'printToPdf']);
     expect(typeof bridge.invoke).toBe('function');
+  });
+
+  it('sends a print request on its own channel with the name cut to 80 characters', async () => {
+    invoke.mockClear();
+    await bridge.printToPdf!('报'.repeat(200));
+    expect(invoke).toHaveBeenCalledWith('window.printToPdf', '报'.repeat(80));
   });
 
   it('lets every contract channel name through', () => {

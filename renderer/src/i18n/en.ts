@@ -292,7 +292,7 @@ export const en: Messages = {
     saved: 'Saved the {{year}} figures of {{zone}}', entryTitle: 'Enter figures for {{year}}', memberHint: 'Members enter their own zone’s figures only.', blank: 'not reported',
     defs: { title: 'Indicators', add: 'Add indicator', saved: 'Indicator saved', name: 'Name', unit: 'Unit', code: 'Code', sortOrder: 'Order', active: 'Active', codeHelp: '2–32 lower-case letters, digits, - or _, starting with a letter; cannot change later' },
   },
-  report: { back: 'Back', open: 'Annual report', print: 'Print / save as PDF', exportXlsx: 'Export Excel', exportDocx: 'Export Word', hint: 'Choose “Save as PDF” in the print dialog; A4 portrait with page numbers. The report itself is in Chinese, like the Word and Excel files.' },
+  report: { savedTo: 'Saved as {{path}}', back: 'Back', open: 'Annual report', print: 'Print / save as PDF', exportXlsx: 'Export Excel', exportDocx: 'Export Word', hint: 'Choose “Save as PDF” in the print dialog; A4 portrait with page numbers. The report itself is in Chinese, like the Word and Excel files.' },
   projector: {
     open: 'Projector view', title: '“1+X+N” at a glance', agenda: 'Today’s agenda', checkIn: 'Check-in', live: 'LIVE', noEvents: 'No events today', noAgenda: 'No agenda yet',
     people: 'checked in', registered: 'of {{count}} expected', progress: '“1+X+N” progress {{year}}', paused: 'Rotation paused (Space resumes)', keys: 'Esc leaves · ← / → switch · Space pauses', exit: 'Leave',

@@ -290,7 +290,7 @@ export const zhCN = {
     saved: '已保存 {{zone}} {{year}} 年指标', entryTitle: '填报 {{year}} 年发展指标', memberHint: '成员单位只能填报本高新区的指标。', blank: '未填报',
     defs: { title: '指标设置', add: '添加指标', saved: '指标已保存', name: '指标名称', unit: '单位', code: '指标代码', sortOrder: '排序', active: '启用', codeHelp: '2–32 位小写字母、数字、- 或 _，以字母开头，保存后不可修改' },
   },
-  report: { back: '返回', open: '年度报告', print: '打印 / 保存为 PDF', exportXlsx: '导出 Excel', exportDocx: '导出 Word', hint: '在打印对话框中选择「另存为 PDF」即得 PDF；A4 纵向，带页码。' },
+  report: { savedTo: '已保存为 {{path}}', back: '返回', open: '年度报告', print: '打印 / 保存为 PDF', exportXlsx: '导出 Excel', exportDocx: '导出 Word', hint: '桌面版直接保存为 A4 PDF（带页码）；浏览器中请在打印对话框选择「另存为 PDF」。' },
   projector: {
     open: '投影模式', title: '“1+X+N”工作看板', agenda: '今日议程', checkIn: '现场签到', live: '实时', noEvents: '今天没有安排活动', noAgenda: '暂无议程',
     people: '人已签到', registered: '应到 {{count}} 人', progress: '{{year}} 年“1+X+N”进度', paused: '已暂停轮播（空格继续）', keys: 'Esc 退出 · ← / → 切换 · 空格暂停', exit: '退出投影',

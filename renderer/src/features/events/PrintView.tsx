@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Segmented, Space, Spin, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../../../shared/domain/event';
 import type { Registration } from '../../../../shared/domain/event-registration';
 import { useApp } from '../../app/AppContext';
+import { showFailure } from '../../ui/errors';
+import { printPage } from '../../ui/printPage';
 import { eventWhen } from './time';
 
 export type PrintKind = 'sheet' | 'badges';
@@ -29,11 +31,12 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * Printouts for the day: the 签到表 (A4 table with a signature column) and 胸牌 (A4, 2 × 4
  * badges with a QR code of the registration code). Shown over the app; 打印 calls
- * window.print(), where the print CSS keeps only this view (Electron: print to PDF from the dialog).
+ * printPage (desktop: straight to an A4 PDF; browser: its print dialog); the print CSS keeps only this view.
  */
 export function PrintView({ eventId, kind, onKindChange, onClose }: { eventId: string; kind: PrintKind; onKindChange(kind: PrintKind): void; onClose(): void }) {
   const { t } = useTranslation();
   const { api } = useApp();
+  const { message } = AntApp.useApp();
   const [event, setEvent] = useState<EventDetail | null>(null);
   const [people, setPeople] = useState<Registration[] | null>(null);
   const [qr, setQr] = useState<Record<string, string> | null>(null);
@@ -83,7 +86,19 @@ export function PrintView({ eventId, kind, onKindChange, onClose }: { eventId: s
               { value: 'badges', label: t('events.print.badgesTab') },
             ]}
           />
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!ready} onClick={() => window.print()}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!ready}
+            onClick={() =>
+              void printPage(`${event?.title ?? ''}-${kind === 'sheet' ? '签到表' : '胸牌'}`).then(
+                (saved) => {
+                  if (saved) void message.success(t('report.savedTo', { path: saved }));
+                },
+                (e: unknown) => showFailure(e, message.error),
+              )
+            }
+          >
             {t('events.print.print')}
           </Button>
           <Typography.Text type="secondary">{t('events.print.hint')}</Typography.Text>

@@ -7,6 +7,7 @@ import type { AnnualReport } from '../../../../shared/domain/plan';
 import { reportSections, reportSubtitle, reportSummary, type ReportSection } from '../../../../shared/domain/report';
 import { useApp } from '../../app/AppContext';
 import { downloadBase64 } from '../../ui/download';
+import { printPage } from '../../ui/printPage';
 import { showFailure } from '../../ui/errors';
 import { YearPicker } from './YearPicker';
 
@@ -25,12 +26,12 @@ const PAGE_RULE = `@page {
   }
 }`;
 
-
 /**
  * 年度工作报告: the year's report as a document — the same sections, in the same order, as
  * the Word and Excel files the core builds (report.export), read from report.data. 打印
- * calls window.print(): the print CSS keeps only the document (Electron: 另存为 PDF in the
- * dialog). The document is in Chinese, like the files: it is the alliance's own report.
+ * prints it: straight to an A4 PDF in the desktop app, the browser's print dialog otherwise
+ * (printPage); the print CSS keeps only the document. The document is in Chinese, like the
+ * files: it is the alliance's own report.
  */
 export function ReportPrintView({ year, onYearChange, onClose }: { year: number; onYearChange(year: number): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -61,6 +62,15 @@ export function ReportPrintView({ year, onYearChange, onClose }: { year: number;
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  async function print() {
+    try {
+      const saved = await printPage(`联盟${year}年度工作报告`);
+      if (saved) message.success(t('report.savedTo', { path: saved }));
+    } catch (e) {
+      showFailure(e, message.error);
+    }
+  }
+
   async function exportAs(format: 'xlsx' | 'docx') {
     setExporting(format);
     try {
@@ -81,7 +91,7 @@ export function ReportPrintView({ year, onYearChange, onClose }: { year: number;
             {t('report.back')}
           </Button>
           <YearPicker value={year} onChange={onYearChange} />
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!report} onClick={() => window.print()}>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!report} onClick={() => void print()}>
             {t('report.print')}
           </Button>
           <Button icon={<FileExcelOutlined />} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>

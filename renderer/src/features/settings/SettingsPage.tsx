@@ -6,9 +6,15 @@ import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 import { IdentityFields } from '../setup/IdentityFields';
 import { CategoriesCard } from './CategoriesCard';
+import { EventTypesCard } from './EventTypesCard';
+import { HolidaySettingsCard } from './HolidaySettingsCard';
 import { ScenarioCategoriesCard } from './ScenarioCategoriesCard';
 
-/** 设置: who this installation is, the demo data switch, and where the data lives. */
+/**
+ * 设置: who this installation is; for the secretariat the configurable lists (resource and
+ * scenario categories, event types); the holiday arrangements (the secretariat edits, members
+ * read); the demo data switch; and where the data lives.
+ */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { api, info, refresh } = useApp();
@@ -45,7 +51,7 @@ export function SettingsPage() {
     });
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
       <Card title={t('settings.identity')}>
         <Form<Installation> form={form} layout="vertical" initialValues={installation} onFinish={(v) => void save(v)}>
           <IdentityFields api={api} />
@@ -63,10 +69,16 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
-      {installation.role === 'secretariat' ? <CategoriesCard /> : null}
-      {installation.role === 'secretariat' ? <ScenarioCategoriesCard /> : null}
+      {installation.role === 'secretariat' ? (
+        <>
+          <CategoriesCard />
+          <ScenarioCategoriesCard />
+          <EventTypesCard />
+        </>
+      ) : null}
+      <HolidaySettingsCard />
       <Card title={t('settings.demo')}>
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text>{info.demoLoaded ? t('settings.demoLoaded') : t('settings.demoNone')}</Typography.Text>
           {info.demoLoaded ? (
             <Popconfirm title={t('settings.demoRemoveConfirm')} onConfirm={() => demo('demo.remove')}>
