@@ -28,6 +28,8 @@ const common = {
 const targets = [
   { entryPoints: ['electron/main/index.ts'], outfile: join(outdir, 'main.cjs') },
   { entryPoints: ['electron/preload/index.ts'], outfile: join(outdir, 'preload.cjs') },
+  // Spreadsheet parsing runs in a worker thread (electron/core/excel/worker-client.ts loads this).
+  { entryPoints: ['electron/core/excel/excel-worker.ts'], outfile: join(outdir, 'excel-worker.cjs') },
 ];
 
 try {

@@ -1,6 +1,7 @@
 import { bulkWriteMeasure } from './bulk-write';
 import { coldOpenMeasure } from './cold-open';
 import { dispatchMeasure } from './dispatch';
+import { excelImportMeasure } from './excel-import';
 import { generatorMeasure } from './generator';
 import { httpHostMeasure } from './http-host';
 import { likeBaselineMeasure } from './like-baseline';
@@ -12,4 +13,4 @@ import { scenarioSearchMeasure } from './scenario-search';
  * Every measurement, in run order. A later issue adds its module here, e.g. the search
  * engine right after the LIKE baseline so the two are compared in the same run.
  */
-export const MEASURES: readonly Measure[] = [generatorMeasure, coldOpenMeasure, dispatchMeasure, httpHostMeasure, likeBaselineMeasure, resourceSearchMeasure, scenarioSearchMeasure, bulkWriteMeasure];
+export const MEASURES: readonly Measure[] = [generatorMeasure, coldOpenMeasure, dispatchMeasure, httpHostMeasure, likeBaselineMeasure, resourceSearchMeasure, scenarioSearchMeasure, bulkWriteMeasure, excelImportMeasure];

@@ -25,7 +25,8 @@ export interface Host {
 }
 
 // Large enough for one 10 MB attachment as base64 in JSON; anything bigger is refused unread.
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// A 20 MB spreadsheet as base64 (~27 MB) plus the JSON around it.
+const MAX_BODY_BYTES = 28 * 1024 * 1024;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

@@ -76,12 +76,22 @@ export const EXTRA_LABELS: Record<string, string> = Object.fromEntries(
   Object.values(FIELD_SETS).flatMap((defs: readonly FieldDef[]) => defs.map((d) => [d.key, d.label])),
 );
 
-/** The zod schema of one field set's values: built from the definitions, never written twice. */
+const extraSchemas = new Map<FieldSetKey, z.ZodType<Record<string, string | number | null>>>();
+
+/**
+ * The zod schema of one field set's values: built from the definitions, never written twice —
+ * and built once per field set (a bulk import validates thousands of rows against it).
+ */
 export function extraSchema(fieldSet: FieldSetKey): z.ZodType<Record<string, string | number | null>> {
-  const defs: readonly FieldDef[] = FIELD_SETS[fieldSet];
-  const shape: Record<string, z.ZodType> = {};
-  for (const def of defs) shape[def.key] = fieldSchema(def);
-  return z.strictObject(shape) as unknown as z.ZodType<Record<string, string | number | null>>;
+  let schema = extraSchemas.get(fieldSet);
+  if (!schema) {
+    const defs: readonly FieldDef[] = FIELD_SETS[fieldSet];
+    const shape: Record<string, z.ZodType> = {};
+    for (const def of defs) shape[def.key] = fieldSchema(def);
+    schema = z.strictObject(shape) as unknown as z.ZodType<Record<string, string | number | null>>;
+    extraSchemas.set(fieldSet, schema);
+  }
+  return schema;
 }
 
 function fieldSchema(def: FieldDef): z.ZodType {

@@ -114,7 +114,6 @@ function extraColumn(def: FieldDef, required: boolean | string, usedBy: string):
     kind,
     required,
     help: `${usedBy}的专用字段：${def.label}`,
-    aliases: [def.labelEn],
     width: def.kind === 'textarea' ? 30 : def.kind === 'enum' ? 12 : Math.min(24, Math.max(10, def.label.length * 2 + 4)),
   };
   if (def.max !== undefined) column.max = def.max;

@@ -65,11 +65,10 @@ export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<Ex
         return result.value as ExcelTaskResult[K];
       }
       // The worker never came up: fall through and do it here.
-      unavailable = true;
       if (current === handle) current = null;
-    } else {
-      unavailable = true;
     }
+    unavailable = true;
+    console.warn('[excel] 无法启动处理文件的工作线程，改在主线程中处理。 · Excel worker unavailable, running in-process.');
   }
   lastTaskRanIn = 'in-process';
   return (await runExcelTaskHere(task)) as ExcelTaskResult[K];
@@ -97,8 +96,6 @@ function startWorker(): WorkerHandle | null {
       eval: entry.eval,
       workerData: { allianceExcelWorker: true, ...entry.data },
       resourceLimits: { maxOldGenerationSizeMb: settings.maxHeapMb ?? DEFAULT_HEAP_MB },
-      stdout: false,
-      stderr: false,
     });
   } catch {
     return null;
@@ -210,6 +207,9 @@ function locateWorker(): WorkerEntry | null {
   const dir = typeof __dirname === 'string' ? __dirname : ownDirectory();
   if (!dir) return null;
   const compiled = join(dir, 'excel-worker.cjs');
+  // Packaged: a worker may not load from inside app.asar; prefer an unpacked copy when there is one.
+  const unpacked = compiled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  if (unpacked !== compiled && existsSync(unpacked)) return { code: unpacked, eval: false, data: {} };
   if (existsSync(compiled)) return { code: compiled, eval: false, data: {} };
   const source = join(dir, 'excel-worker.ts');
   if (!existsSync(source)) return null;
