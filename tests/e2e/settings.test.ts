@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TempCore } from '../helpers/temp-core';
@@ -27,6 +29,13 @@ async function openOptions(page: Page): Promise<string[]> {
   return dropdown.locator('.ant-select-item-option').allInnerTexts();
 }
 
+/** A close-up of one card (the full-page shots are tall), next to the harness's screenshots. */
+async function cardShot(card: Locator, name: string) {
+  const dir = join(process.cwd(), 'test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  await card.screenshot({ path: join(dir, `${name}.png`) });
+}
+
 function extraHolidays(core: TempCore) {
   return core.ok('holidays.list', { from: '2027-01-01', to: '2027-01-01' }).extra;
 }
@@ -50,6 +59,7 @@ describe('Settings in a real browser', () => {
     expect(await dialog.getByRole('radio', { name: '橙色' }).getAttribute('aria-checked')).toBe('true');
     await page.waitForTimeout(300); // the dialog's opening animation
     await app.screenshot('60-settings-event-type-form');
+    await cardShot(dialog, '60a-event-type-form');
     await dialog.getByRole('button', { name: SAVE }).click();
     await expect.poll(() => core.ok('eventTypes.list', {}).find((t) => t.name === '技术交流会')).toMatchObject({ code: 'tech-exchange', color: '#fa8c16', active: true });
     await expect.poll(() => row(card, '技术交流会').innerText()).toContain('#fa8c16');
@@ -86,6 +96,8 @@ describe('Settings in a real browser', () => {
     await expect.poll(() => core.ok('eventTypes.list', { includeInactive: true }).map((t) => t.code)).toEqual(expected);
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('61-settings-event-types');
+    await cardShot(card, '61a-event-types-card');
+    await cardShot(page.getByTestId('resource-categories'), '61b-resource-categories-card');
 
     // The event form offers the new and renamed types, not the deactivated one.
     await navigate(page, '创新活动');
@@ -99,7 +111,26 @@ describe('Settings in a real browser', () => {
     expect(options).not.toContain('参观考察');
     expect(options).not.toContain('论坛');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '技术交流会' }).click();
-    expect(await form.locator('.ant-select-selection-item', { hasText: '技术交流会' }).count()).toBe(1);
+    await expect.poll(() => form.innerText()).toContain('技术交流会'); // chosen (the dropdown lives outside the dialog)
+    expect(app.errors).toEqual([]);
+  });
+
+  it('refuses to change the field template of a resource category that has resources, with the core’s reason under the field', async () => {
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
+    const { page, core } = app;
+    const category = core.ok('categories.list', {}).find((c) => c.code === 'instrument')!;
+    expect(core.ok('resources.search', { categoryIds: [category.id] }).total).toBeGreaterThan(0);
+    await navigate(page, '设置');
+    const card = page.getByTestId('resource-categories');
+    await row(card, category.name).getByRole('button', { name: /^编\s*辑$/ }).click();
+    const dialog = dialogTitled(page, `编辑 · ${category.name}`);
+    await dialog.getByLabel('专用字段模板', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '科技服务' }).click();
+    await dialog.getByRole('button', { name: SAVE }).click();
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('已有资源，不能更换');
+    expect(core.ok('categories.list', {}).find((c) => c.code === 'instrument')!.fieldSet).toBe('instrument');
+    await page.waitForTimeout(300);
+    await cardShot(dialog, '61c-resource-category-refused');
     expect(app.errors).toEqual([]);
   });
 
@@ -128,6 +159,7 @@ describe('Settings in a real browser', () => {
     expect(await card.getByText('有未保存的修改').count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('62-settings-holidays');
+    await cardShot(card, '62a-holidays-card');
 
     await navigate(page, '创新活动');
     await page.getByTestId('event-calendar').waitFor();
@@ -137,6 +169,8 @@ describe('Settings in a real browser', () => {
     await picker.press('Enter');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('day-mark-2027-10-01').first().innerText()).toBe('休');
+    await page.getByText('2027年10月', { exact: true }).click(); // closes the month picker for the screenshot
+    await page.waitForTimeout(400); // its closing animation
     expect(await page.getByTestId('day-mark-2027-10-01').first().getAttribute('data-kind')).toBe('holiday');
     await app.screenshot('63-events-october-2027');
     expect(app.errors).toEqual([]);
@@ -164,14 +198,15 @@ describe('Settings in a real browser', () => {
     await failure.waitFor();
     expect(await failure.innerText()).toBe('节假日安排有误，未保存。第 1 条的日期：不是有效日期');
     expect(await card.locator('tr.ant-table-row').first().innerText()).toContain('不是有效日期');
+    expect(await card.locator('tr.ant-table-row').first().locator('td').nth(2).innerText()).toBe(''); // no weekday for a date that does not exist
     expect(extraHolidays(core)).toEqual([{ date: '2027-10-01', kind: 'holiday', name: '国庆节' }]); // nothing saved
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('64-settings-holidays-bad-csv');
+    await cardShot(card, '64a-holidays-bad-csv-card');
 
     // Correcting the row clears its message; saving stores the whole list.
     await card.getByLabel('第 1 条日期').fill('2027-02-06');
     expect(await card.locator('tr.ant-table-row').first().innerText()).not.toContain('不是有效日期');
-    try { await card.getByRole('button', { name: SAVE }).click({ timeout: 2000 }); } catch { console.log('DEBUG', await card.locator('.ant-btn-primary').evaluate((e) => e.outerHTML), await card.locator('.ant-btn-primary').ariaSnapshot()); }
     await card.getByRole('button', { name: SAVE }).click();
     await expect.poll(() => extraHolidays(core).map((e) => `${e.date} ${e.kind} ${e.name}`)).toEqual([
       '2027-02-06 holiday 春节',
@@ -200,6 +235,7 @@ describe('Settings in a real browser', () => {
     expect(await page.getByTestId('event-types').count()).toBe(0);
     expect(await page.getByTestId('scenario-categories').count()).toBe(0);
     expect(await page.getByTestId('resource-categories').count()).toBe(0);
+    await cardShot(card, '65-holidays-member-card');
     expect(app.errors).toEqual([]);
   });
 });

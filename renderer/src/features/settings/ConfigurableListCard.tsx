@@ -82,7 +82,6 @@ export function ConfigurableListCard<E extends ListEntry, O extends object>({ te
   const [entries, setEntries] = useState<E[]>([]);
   const [editing, setEditing] = useState<E | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<BaseValues & O>();
 
   const load = useCallback(async () => {
     try {
@@ -94,19 +93,6 @@ export function ConfigurableListCard<E extends ListEntry, O extends object>({ te
   useEffect(() => void load(), [load]);
 
   const valuesOf = (e: E): BaseValues & O => ({ code: e.code, name: e.name, sortOrder: e.sortOrder, active: e.active, ...source.own(e) });
-  const required = (label: string) => ({ required: true, whitespace: true, message: `${label}：${t('configList.required')}` });
-
-  async function save(values: BaseValues & O) {
-    try {
-      const current = editing === 'new' ? null : editing;
-      await source.save({ ...values, ...(current ? { id: current.id, version: current.version } : {}) });
-      message.success(texts.saved);
-      setEditing(null);
-      await load();
-    } catch (error) {
-      showFailure(error, message.error, form);
-    }
-  }
 
   /** Saves one or more entries with a changed field (reorder, active switch), then reloads. */
   async function quickSave(changes: Array<[E, Partial<BaseValues>]>, done?: string) {
@@ -117,8 +103,8 @@ export function ConfigurableListCard<E extends ListEntry, O extends object>({ te
     } catch (error) {
       showFailure(error, message.error);
     } finally {
+      await load(); // new versions before the buttons come back
       setBusy(false);
-      await load();
     }
   }
 
@@ -150,7 +136,15 @@ export function ConfigurableListCard<E extends ListEntry, O extends object>({ te
       ),
     },
     { title: texts.name, dataIndex: 'name', width: nameWidth, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: texts.code, dataIndex: 'code', width: 120, render: (v: string) => <Typography.Text type="secondary" code>{v}</Typography.Text> },
+    {
+      title: texts.code,
+      dataIndex: 'code',
+      render: (v: string) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', fontFamily: 'ui-monospace, Consolas, monospace' }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
     ...fields
       .filter((f) => f.cell)
       .map((f) => ({ title: f.label, key: f.name, ...(f.width ? { width: f.width } : {}), render: (_: unknown, e: E) => f.cell?.(e) })),
@@ -176,45 +170,96 @@ export function ConfigurableListCard<E extends ListEntry, O extends object>({ te
     <Card title={texts.title} extra={<Button onClick={() => setEditing('new')}>{texts.add}</Button>} data-testid={testId}>
       {texts.intro ? <Typography.Paragraph type="secondary">{texts.intro}</Typography.Paragraph> : null}
       <Table<E> rowKey="id" size="small" pagination={false} dataSource={entries} rowClassName={(e) => (e.active ? '' : 'zone-inactive')} columns={columns} />
-      <Modal
-        open={editing !== null}
-        width={modalWidth}
-        title={editing === 'new' ? texts.add : t('configList.editTitle', { name: editing?.name ?? '' })}
-        onCancel={() => setEditing(null)}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ htmlType: 'submit', form: formId }}
-        destroyOnHidden
-      >
-        <Form<BaseValues & O>
-          id={formId}
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={editing && editing !== 'new' ? valuesOf(editing) : { code: '', name: '', sortOrder: nextOrder, active: true, ...source.blank }}
-          onFinish={(v) => void save(v)}
-        >
-          <Form.Item name="name" label={texts.name} rules={[required(texts.name)]}>
-            <Input autoFocus maxLength={30} />
-          </Form.Item>
-          <Form.Item name="code" label={texts.code} extra={texts.codeHelp} rules={[required(texts.code)]}>
-            <Input maxLength={codeMaxLength} />
-          </Form.Item>
-          {fields.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.label} extra={f.help} {...(f.valuePropName ? { valuePropName: f.valuePropName } : {})}>
-              {f.input}
-            </Form.Item>
-          ))}
-          <Space size="large">
-            <Form.Item name="sortOrder" label={t('configList.sortOrder')}>
-              <InputNumber min={0} max={maxSortOrder} precision={0} />
-            </Form.Item>
-            <Form.Item name="active" label={t('configList.active')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Space>
-        </Form>
-      </Modal>
+      {editing !== null ? (
+        <EntryDialog<E, O>
+          key={editing === 'new' ? 'new' : editing.id}
+          entry={editing === 'new' ? null : editing}
+          initial={editing === 'new' ? { code: '', name: '', sortOrder: nextOrder, active: true, ...source.blank } : valuesOf(editing)}
+          formId={formId}
+          texts={texts}
+          source={source}
+          fields={fields}
+          codeMaxLength={codeMaxLength}
+          maxSortOrder={maxSortOrder}
+          width={modalWidth}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) void load();
+          }}
+        />
+      ) : null}
     </Card>
+  );
+}
+
+interface DialogProps<E extends ListEntry, O extends object> {
+  entry: E | null;
+  initial: BaseValues & O;
+  formId: string;
+  texts: ListTexts;
+  source: ListSource<E, O>;
+  fields: OwnField<E>[];
+  codeMaxLength: number;
+  maxSortOrder: number;
+  width: number;
+  onClose(saved: boolean): void;
+}
+
+/**
+ * Adds or edits one entry. Mounted per entry (keyed), so each opening starts from that entry's
+ * values — a form kept across openings could show the previous entry's fields.
+ */
+function EntryDialog<E extends ListEntry, O extends object>({ entry, initial, formId, texts, source, fields, codeMaxLength, maxSortOrder, width, onClose }: DialogProps<E, O>) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<BaseValues & O>();
+  const [saving, setSaving] = useState(false);
+  const required = (label: string) => ({ required: true, whitespace: true, message: `${label}：${t('configList.required')}` });
+
+  async function save(values: BaseValues & O) {
+    setSaving(true);
+    try {
+      await source.save({ ...values, ...(entry ? { id: entry.id, version: entry.version } : {}) });
+      message.success(texts.saved);
+      onClose(true);
+    } catch (error) {
+      showFailure(error, message.error, form);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      width={width}
+      title={entry ? t('configList.editTitle', { name: entry.name }) : texts.add}
+      onCancel={() => onClose(false)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: formId, disabled: saving }}
+    >
+      <Form<BaseValues & O> id={formId} form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)}>
+        <Form.Item name="name" label={texts.name} rules={[required(texts.name)]}>
+          <Input autoFocus maxLength={30} />
+        </Form.Item>
+        <Form.Item name="code" label={texts.code} extra={texts.codeHelp} rules={[required(texts.code)]}>
+          <Input maxLength={codeMaxLength} />
+        </Form.Item>
+        {fields.map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.label} extra={f.help} {...(f.valuePropName ? { valuePropName: f.valuePropName } : {})}>
+            {f.input}
+          </Form.Item>
+        ))}
+        <Space size="large">
+          <Form.Item name="sortOrder" label={t('configList.sortOrder')}>
+            <InputNumber min={0} max={maxSortOrder} precision={0} />
+          </Form.Item>
+          <Form.Item name="active" label={t('configList.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Space>
+      </Form>
+    </Modal>
   );
 }

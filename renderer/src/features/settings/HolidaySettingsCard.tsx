@@ -57,7 +57,6 @@ export function HolidaySettingsCard() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [adding, setAdding] = useState(false);
-  const [addForm] = Form.useForm<AddValues>();
 
   const load = useCallback(async () => {
     const today = shanghaiToday();
@@ -74,7 +73,11 @@ export function HolidaySettingsCard() {
 
   const dirty = JSON.stringify(plain(rows)) !== JSON.stringify(plain(saved));
   const weekday = useMemo(() => new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }), [i18n.language]);
-  const weekdayOf = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? weekday.format(new Date(`${date}T00:00:00Z`)) : '');
+  /** The weekday of a real date (2027-02-30 has none: Date would roll it over to March). */
+  const weekdayOf = (date: string) => {
+    const day = new Date(`${date}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date ? weekday.format(day) : '';
+  };
 
   /** Years the calendar has nothing for yet: this year or next, beyond the built-in data and not entered. */
   const thisYear = Number(shanghaiToday().slice(0, 4));
@@ -125,11 +128,7 @@ export function HolidaySettingsCard() {
     message.info(t('holidaySettings.imported', { name: file.name, count: result.rows.length }));
   }
 
-  function addPeriod(values: AddValues) {
-    const start = values.start.format('YYYY-MM-DD');
-    const end = values.end ? values.end.format('YYYY-MM-DD') : start;
-    const days: HolidayRow[] = [];
-    for (let day = start; day <= end; day = addDays(day, 1)) days.push({ date: day, kind: values.kind, name: values.name.trim() });
+  function addRows(days: HolidayRow[]) {
     replaceRows(mergeRows(rows, withKeys(days)));
     setAdding(false);
     message.info(t('holidaySettings.added', { count: days.length }));
@@ -230,7 +229,8 @@ export function HolidaySettingsCard() {
           <Upload accept=".csv,.json,.txt,text/csv,application/json" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
             <Button icon={<UploadOutlined />}>{t('holidaySettings.import')}</Button>
           </Upload>
-          <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()}>
+          {/* no `loading`: its icon's leave motion can linger and rename the button ("loading 保存") */}
+          <Button type="primary" disabled={!dirty || busy} onClick={() => void save()}>
             {t('holidaySettings.save')}
           </Button>
           {dirty ? (
@@ -258,52 +258,69 @@ export function HolidaySettingsCard() {
           {t('holidaySettings.importHelp', { max: MAX_HOLIDAY_ENTRIES })}
         </Typography.Paragraph>
       ) : null}
-      <Modal
-        open={adding}
-        title={t('holidaySettings.add')}
-        onCancel={() => setAdding(false)}
-        okText={t('common.add')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ htmlType: 'submit', form: 'holiday-add-form' }}
-        destroyOnHidden
-      >
-        <Form<AddValues> id="holiday-add-form" form={addForm} layout="vertical" preserve={false} initialValues={{ kind: 'holiday', name: '' }} onFinish={addPeriod}>
-          <Space size="large" align="start">
-            <Form.Item name="start" label={t('holidaySettings.start')} rules={[{ required: true, message: `${t('holidaySettings.start')}：${t('configList.required')}` }]}>
-              <DatePicker />
-            </Form.Item>
-            <Form.Item
-              name="end"
-              label={t('holidaySettings.end')}
-              extra={t('holidaySettings.endHelp')}
-              dependencies={['start']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator(_, end: Dayjs | null | undefined) {
-                    const start = getFieldValue('start') as Dayjs | undefined;
-                    if (!end || !start) return Promise.resolve();
-                    if (end.isBefore(start, 'day')) return Promise.reject(new Error(t('holidaySettings.endBeforeStart')));
-                    if (end.diff(start, 'day') >= MAX_DAYS_AT_ONCE) return Promise.reject(new Error(t('holidaySettings.tooManyDays', { max: MAX_DAYS_AT_ONCE })));
-                    return Promise.resolve();
-                  },
-                }),
-              ]}
-            >
-              <DatePicker />
-            </Form.Item>
-          </Space>
-          <Form.Item name="kind" label={t('holidaySettings.kind')}>
-            <Radio.Group
-              options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`holidaySettings.kinds.${k}`) }))}
-              optionType="button"
-            />
-          </Form.Item>
-          <Form.Item name="name" label={t('holidaySettings.name')} extra={t('holidaySettings.nameHelp')} rules={[{ required: true, whitespace: true, message: `${t('holidaySettings.name')}：${t('configList.required')}` }]}>
-            <AutoComplete options={HOLIDAY_NAMES} maxLength={20} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {adding ? <AddDatesDialog onAdd={addRows} onCancel={() => setAdding(false)} /> : null}
     </Card>
+  );
+}
+
+/** Adds a period of days (one row each) of one kind and name; mounted per opening, so it starts empty. */
+function AddDatesDialog({ onAdd, onCancel }: { onAdd(days: HolidayRow[]): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AddValues>();
+
+  function add(values: AddValues) {
+    const start = values.start.format('YYYY-MM-DD');
+    const end = values.end ? values.end.format('YYYY-MM-DD') : start;
+    const days: HolidayRow[] = [];
+    for (let day = start; day <= end; day = addDays(day, 1)) days.push({ date: day, kind: values.kind, name: values.name.trim() });
+    onAdd(days);
+  }
+
+  return (
+    <Modal
+      open
+      title={t('holidaySettings.add')}
+      onCancel={onCancel}
+      okText={t('common.add')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ htmlType: 'submit', form: 'holiday-add-form' }}
+    >
+      <Form<AddValues> id="holiday-add-form" form={form} layout="vertical" initialValues={{ kind: 'holiday', name: '' }} onFinish={add}>
+        <Space size="large" align="start">
+          <Form.Item name="start" label={t('holidaySettings.start')} rules={[{ required: true, message: `${t('holidaySettings.start')}：${t('configList.required')}` }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item
+            name="end"
+            label={t('holidaySettings.end')}
+            extra={t('holidaySettings.endHelp')}
+            dependencies={['start']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator(_, end: Dayjs | null | undefined) {
+                  const start = getFieldValue('start') as Dayjs | undefined;
+                  if (!end || !start) return Promise.resolve();
+                  if (end.isBefore(start, 'day')) return Promise.reject(new Error(t('holidaySettings.endBeforeStart')));
+                  if (end.diff(start, 'day') >= MAX_DAYS_AT_ONCE) return Promise.reject(new Error(t('holidaySettings.tooManyDays', { max: MAX_DAYS_AT_ONCE })));
+                  return Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="kind" label={t('holidaySettings.kind')}>
+          <Radio.Group
+            options={(['holiday', 'workday'] as const).map((k) => ({ value: k, label: t(`holidaySettings.kinds.${k}`) }))}
+            optionType="button"
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('holidaySettings.name')} extra={t('holidaySettings.nameHelp')} rules={[{ required: true, whitespace: true, message: `${t('holidaySettings.name')}：${t('configList.required')}` }]}>
+          <AutoComplete options={HOLIDAY_NAMES} maxLength={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
