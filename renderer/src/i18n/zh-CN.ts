@@ -336,6 +336,21 @@ export const zhCN = {
     demoRemoveConfirm: '移除所有标有「示例数据」的记录？真实数据不受影响。', demoRemoved: '已移除示例数据（{{count}} 条）', demoAdded: '已加载示例数据（{{count}} 条）',
     about: '关于', version: '版本', schema: '数据结构版本', dataDir: '数据目录',
   },
+  excel: {
+    menu: 'Excel', template: '下载导入模板', import: '导入…', exportXlsx: '导出 Excel', exportCsv: '导出 CSV', exported: '已导出 {{name}}',
+    title: '从 Excel 导入{{type}}', stepFile: '选择文件', stepPreview: '检查', stepDone: '完成',
+    intro: '请使用「下载导入模板」得到的表格填写，也可以导入本系统导出的表格（有编号的行会更新原记录）。支持 .xlsx 和 .csv，不超过 {{max}} MB。先检查，确认后才写入。',
+    pick: '选择文件', another: '换一个文件', tooLarge: '「{{name}}」超过 {{max}} MB，无法导入',
+    reading: '正在读取和检查「{{name}}」…行数多时可能需要半分钟', committing: '正在导入…行数多时可能需要半分钟',
+    fileInfo: '{{name}} · 工作表「{{sheet}}」 · 共 {{total}} 行 · 用时 {{seconds}} 秒',
+    count: { add: '新增', update: '更新', unchanged: '无变化', error: '有错误' },
+    unknown: '以下列无法识别，将被忽略：{{columns}}', missing: '缺少必填列：{{columns}}（新增的行将无法导入）', ignoredColumns: '只读列（导入时跳过）：{{columns}}',
+    errorsTitle: '有错误的行', row: '行号', column: '列', message: '问题', noErrors: '没有发现错误',
+    mode: '导入方式', validOnly: '仅导入无误的行', allOrNothing: '有错误则全部不导入',
+    errorWorkbook: '下载错误表', confirm: '确认导入', nothingToImport: '没有可以导入的行',
+    done: '导入完成', doneNothing: '没有导入任何行', result: '新增 {{added}} 条，更新 {{updated}} 条，无变化 {{unchanged}} 条，未导入 {{skipped}} 条',
+    notImported: '未导入的行', close: '完成', again: '再导入一个文件',
+  },
   error: { title: '操作未完成', load: '加载失败' },
 };
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOURCE_SORTS, type ResourceSort } from '../../../../shared/domain/resource-search';
 import { useApp } from '../../app/AppContext';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import { useDebounced } from '../../ui/useDebounced';
 import { FACET_FILTERS, FacetPanel, type FacetKey } from './FacetPanel';
 import { extraValue, INSTRUMENT_STATE_DEF } from './labels';
@@ -54,9 +55,12 @@ export function ResourcesPage({ openId, onOpenChange }: { openId: string | null;
         size="small"
         title={t('resources.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('resources.add')}
-          </Button>
+          <Space>
+            <ExcelMenu recordType="resource" filter={filters} onImported={search.reload} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('resources.add')}
+            </Button>
+          </Space>
         }
       >
         <Space wrap style={{ marginBottom: 12, width: '100%' }}>
