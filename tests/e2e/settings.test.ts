@@ -126,6 +126,10 @@ describe('Settings in a real browser', () => {
     const dialog = dialogTitled(page, `编辑 · ${category.name}`);
     await dialog.getByLabel('专用字段模板', { exact: true }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '科技服务' }).click();
+    // On a loaded machine the list may still be open (closing animation): close it before saving.
+    const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    if (await openList.isVisible()) await dialog.locator('.ant-modal-title').click(); // a click outside closes the list, not the dialog
+    await openList.waitFor({ state: 'hidden' });
     await dialog.getByRole('button', { name: SAVE }).click();
     await expect.poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts()).toContain('已有资源，不能更换');
     expect(core.ok('categories.list', {}).find((c) => c.code === 'instrument')!.fieldSet).toBe('instrument');
