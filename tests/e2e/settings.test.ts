@@ -124,10 +124,16 @@ describe('Settings in a real browser', () => {
     const card = page.getByTestId('resource-categories');
     await row(card, category.name).getByRole('button', { name: /^编\s*辑$/ }).click();
     const dialog = dialogTitled(page, `编辑 · ${category.name}`);
-    await dialog.getByLabel('专用字段模板', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '科技服务' }).click();
-    // On a loaded machine the list may still be open (closing animation): close it before saving.
+    // Pick 科技服务 and make sure the form shows it (on a loaded machine a click can land while
+    // the list is still opening or closing): retry the pick, then close the list before saving.
+    const fieldItem = dialog.locator('.ant-form-item').filter({ hasText: '专用字段模板' });
     const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    for (let attempt = 0; attempt < 5 && !(await fieldItem.innerText()).includes('科技服务'); attempt++) {
+      if (!(await openList.isVisible())) await dialog.getByLabel('专用字段模板', { exact: true }).click();
+      await openList.locator('.ant-select-item-option', { hasText: '科技服务' }).click({ timeout: 5000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+    expect(await fieldItem.innerText()).toContain('科技服务');
     if (await openList.isVisible()) await dialog.locator('.ant-modal-title').click(); // a click outside closes the list, not the dialog
     await openList.waitFor({ state: 'hidden' });
     await dialog.getByRole('button', { name: SAVE }).click();
