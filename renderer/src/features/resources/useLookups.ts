@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ResourceCategory } from '../../../../shared/domain/resource';
+import type { ScenarioCategory } from '../../../../shared/domain/scenario';
 import type { Zone } from '../../../../shared/domain/zone';
 import type { ApiClient } from '../../api/client';
 
-/** Zones and categories by id, for labels in lists, facets and forms. */
-export function useLookups(api: ApiClient) {
+type CategoryChannel = { 'categories.list': ResourceCategory; 'scenarioCategories.list': ScenarioCategory };
+
+/** Zones and a module's categories by id, for labels in lists, facets and forms. */
+export function useCategoryLookups<K extends keyof CategoryChannel>(api: ApiClient, channel: K) {
   const [zones, setZones] = useState<Zone[]>([]);
-  const [categories, setCategories] = useState<ResourceCategory[]>([]);
+  const [categories, setCategories] = useState<CategoryChannel[K][]>([]);
   const reload = useCallback(async () => {
-    const [z, c] = await Promise.all([api.call('zones.list', { includeInactive: true }), api.call('categories.list', { includeInactive: true })]);
+    const [z, c] = await Promise.all([api.call('zones.list', { includeInactive: true }), api.call(channel as 'categories.list', { includeInactive: true })]);
     setZones(z);
-    setCategories(c);
-  }, [api]);
+    setCategories(c as CategoryChannel[K][]);
+  }, [api, channel]);
   useEffect(() => void reload(), [reload]);
   return {
     zones,
@@ -21,3 +24,6 @@ export function useLookups(api: ApiClient) {
     categoryName: (id: string) => categories.find((c) => c.id === id)?.name ?? id,
   };
 }
+
+/** The registry's lookups: zones and resource categories. */
+export const useLookups = (api: ApiClient) => useCategoryLookups(api, 'categories.list');
