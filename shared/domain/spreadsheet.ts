@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { recordId } from '../validation';
+import { EventListInput } from './event';
 import { ResourceSearchInput } from './resource-search';
+import { ScenarioSearchInput } from './scenario';
 
 /**
  * Excel round trips (issue 7), the platform-free part: which record types have sheets, the
@@ -11,10 +13,17 @@ import { ResourceSearchInput } from './resource-search';
 
 // ── Record types and limits ──────────────────────────────────────────────────────────────
 
-/** The record types with a sheet. Scenarios, applications, events, registrations and indicators follow. */
-export const SHEET_RECORD_TYPES = ['resource'] as const;
+/** The record types with a sheet. */
+export const SHEET_RECORD_TYPES = ['resource', 'scenario', 'application', 'event', 'registration', 'indicator'] as const;
 export type SheetRecordType = (typeof SHEET_RECORD_TYPES)[number];
-export const SHEET_RECORD_TYPE_LABELS: Record<SheetRecordType, string> = { resource: '科技资源' };
+export const SHEET_RECORD_TYPE_LABELS: Record<SheetRecordType, string> = {
+  resource: '科技资源',
+  scenario: '应用场景',
+  application: '揭榜申报',
+  event: '创新活动',
+  registration: '活动报名',
+  indicator: '发展指标',
+};
 
 export const SHEET_MAX_BYTES = 20 * 1024 * 1024;
 export const SHEET_MAX_ROWS = 50_000;
@@ -33,14 +42,23 @@ const fileName = z.string({ error: '缺少文件名' }).trim().min(1, { error: '
 /** base64 of at most SHEET_MAX_BYTES (4/3 larger); the decoded size is checked again exactly. */
 const dataBase64 = z.string({ error: '缺少文件内容' }).max(Math.ceil((SHEET_MAX_BYTES * 4) / 3) + 8, { error: `文件不能超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB` });
 
-export const SheetTemplateInput = z.discriminatedUnion(
-  'recordType',
-  [z.strictObject({ recordType: z.literal('resource'), categoryId: recordId.optional() })],
-  { error: '不支持的记录类型' },
-);
+/**
+ * What a sheet is within: the listing whose applications, the event whose registrations, the
+ * year whose indicators. Record types that need one say so (in Chinese) when it is missing.
+ */
+export const SheetScope = z
+  .strictObject({
+    scenarioId: recordId.optional(),
+    eventId: recordId.optional(),
+    year: z.number({ error: '必须是数字' }).int({ error: '应为年份' }).min(2000, { error: '年份应在 2000–2100 之间' }).max(2100, { error: '年份应在 2000–2100 之间' }).optional(),
+  })
+  .default({});
+export type SheetScope = z.output<typeof SheetScope>;
+
+export const SheetTemplateInput = z.strictObject({ recordType, scope: SheetScope, categoryId: recordId.optional() });
 export type SheetTemplateInput = z.input<typeof SheetTemplateInput>;
 
-export const SheetFileInput = z.strictObject({ recordType, fileName, dataBase64 });
+export const SheetFileInput = z.strictObject({ recordType, scope: SheetScope, fileName, dataBase64 });
 export type SheetFileInput = z.input<typeof SheetFileInput>;
 
 export const IMPORT_MODES = ['validOnly', 'allOrNothing'] as const;
@@ -48,6 +66,7 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export const SheetCommitInput = z.strictObject({
   recordType,
+  scope: SheetScope,
   fileName,
   dataBase64,
   mode: z.enum(IMPORT_MODES, { error: '应为 validOnly（只导入无误的行）或 allOrNothing（有错则全部不导入）' }),
@@ -58,6 +77,7 @@ export type SheetCommitInput = z.input<typeof SheetCommitInput>;
 
 export const SheetErrorWorkbookInput = z.strictObject({
   recordType,
+  scope: SheetScope,
   fileName,
   dataBase64,
   /** Only the rows with errors (default: every row, the bad ones marked). */
@@ -65,15 +85,28 @@ export const SheetErrorWorkbookInput = z.strictObject({
 });
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+const format = z.enum(EXPORT_FORMATS, { error: '应为 xlsx 或 csv' });
+/** A list's export takes the list's own filter; a scoped list (one event's registrations) its scope. */
 export const SheetExportInput = z.discriminatedUnion(
   'recordType',
-  [z.strictObject({ recordType: z.literal('resource'), filter: ResourceSearchInput, format: z.enum(EXPORT_FORMATS, { error: '应为 xlsx 或 csv' }) })],
+  [
+    z.strictObject({ recordType: z.literal('resource'), filter: ResourceSearchInput, format }),
+    z.strictObject({ recordType: z.literal('scenario'), filter: ScenarioSearchInput, format }),
+    z.strictObject({ recordType: z.literal('event'), filter: EventListInput, format }),
+    z.strictObject({ recordType: z.literal('application'), scope: SheetScope, format }),
+    z.strictObject({ recordType: z.literal('registration'), scope: SheetScope, format }),
+    z.strictObject({ recordType: z.literal('indicator'), scope: SheetScope, format }),
+  ],
   { error: '不支持的记录类型' },
 );
 export type SheetExportInput = z.input<typeof SheetExportInput>;
 
 export const SHEET_LABELS: Record<string, string> = {
   recordType: '记录类型',
+  scope: '范围',
+  scenarioId: '场景',
+  eventId: '活动',
+  year: '年度',
   categoryId: '类别',
   fileName: '文件名',
   dataBase64: '文件内容',

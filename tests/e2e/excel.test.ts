@@ -7,7 +7,7 @@ import { browserSession, navigate, setUpAs } from './harness';
 
 /** Clicks an item of the list's 「Excel」 menu. */
 async function excelMenu(page: Page, item: string) {
-  await page.getByTestId('excel-menu').click();
+  await page.getByTestId('excel-menu-resource').click();
   await page.getByRole('menuitem', { name: item }).click();
 }
 

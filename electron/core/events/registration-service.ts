@@ -66,6 +66,9 @@ function selectRegistration(db: Database.Database, where: string, ...params: str
   return row ? toRegistration(row) : undefined;
 }
 
+/** A registration that is still there (cancelled ones included), or undefined. */
+export const findRegistration = (db: Database.Database, id: string): Registration | undefined => selectRegistration(db, 'r.id = ? AND r.deleted_at IS NULL', id);
+
 export function countsOf(db: Database.Database, eventId: string): RegistrationCounts {
   const row = db
     .prepare<[string], RegistrationCounts>(

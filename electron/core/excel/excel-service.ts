@@ -19,15 +19,15 @@ import {
   type SheetFileInput,
   type SheetPreview,
   type SheetRecordType,
+  type SheetScope,
   type SheetTemplateInput,
 } from '../../../shared/domain/spreadsheet';
 import { shanghaiToday } from '../../../shared/shanghai-date';
-import type { Actor } from '../records';
 import { actorOf, readInstallation } from '../settings/settings-service';
 import { countActions, mapHeaders, planRows, runRows, type HeaderMapping, type PlannedRow, type RunMode } from './import-engine';
-import { resourceSheet } from './resource-sheet';
 import { errorDoc, exportDoc, templateDoc } from './sheet-docs';
-import type { SheetSpec } from './sheet-spec';
+import type { SheetContext } from './sheet-spec';
+import { SHEET_SPECS as SPECS } from './sheet-specs';
 import type { ParsedTable, WorkbookDoc } from './workbook-model';
 import { runExcelTask } from './worker-client';
 
@@ -36,24 +36,23 @@ import { runExcelTask } from './worker-client';
  * database read and write happens synchronously after the last await, never across one.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const SPECS: Record<SheetRecordType, SheetSpec<any, any>> = { resource: resourceSheet };
-
 const WRITE_TIMEOUT_MS = 120_000;
 
-/** The identity at this moment: read after an await, like every other read. */
-function actorNow(db: Database.Database): Actor {
+/** Who and where at this moment (read after an await, like every other read); an unknown scope is refused. */
+function contextNow(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope }): SheetContext {
   const actor = actorOf(db, readInstallation(db));
   if (!actor) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
-  return actor;
+  const ctx = { db, actor, scope: input.scope };
+  SPECS[input.recordType].checkScope?.(ctx);
+  return ctx;
 }
 
 // ── Template ─────────────────────────────────────────────────────────────────────────────
 
 export async function sheetTemplate(db: Database.Database, input: z.output<typeof SheetTemplateInput>): Promise<SheetFile> {
   const spec = SPECS[input.recordType];
-  const template = spec.template(db, actorNow(db), input);
-  return xlsxFile(`${template.fileStem}.xlsx`, templateDoc(template, spec.sheetName));
+  const template = spec.template(contextNow(db, input), input);
+  return xlsxFile(safeFileName(`${template.fileStem}.xlsx`), templateDoc(template, spec.sheetName));
 }
 
 // ── Import ───────────────────────────────────────────────────────────────────────────────
@@ -67,7 +66,8 @@ interface Parsed {
 let lastParsed: { token: string; recordType: SheetRecordType; table: ParsedTable; timer: NodeJS.Timeout } | null = null;
 const KEEP_PARSED_MS = 10 * 60_000;
 
-async function parseFile(input: { recordType: SheetRecordType; dataBase64: string }): Promise<Parsed> {
+async function parseFile(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope; dataBase64: string }): Promise<Parsed> {
+  const ctx = contextNow(db, input);
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length > SHEET_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB。请拆分后再导入。`);
   const token = createHash('sha256').update(bytes).digest('hex');
@@ -79,7 +79,7 @@ async function parseFile(input: { recordType: SheetRecordType; dataBase64: strin
     {
       kind: 'parse',
       bytes: owned,
-      options: { knownHeaders: [...new Set(spec.headerNames().map(normalizeHeader))], maxRows: SHEET_MAX_ROWS, maxColumns: SHEET_MAX_COLUMNS, maxUnpackedBytes: SHEET_MAX_UNPACKED_BYTES },
+      options: { knownHeaders: [...new Set(spec.headerNames(ctx).map(normalizeHeader))], maxRows: SHEET_MAX_ROWS, maxColumns: SHEET_MAX_COLUMNS, maxUnpackedBytes: SHEET_MAX_UNPACKED_BYTES },
     },
     SHEET_PARSE_TIMEOUT_MS,
   );
@@ -103,20 +103,20 @@ interface Run {
 }
 
 /** Synchronous from here: columns (with today's zones and categories), cells, rows through the services. */
-function run(db: Database.Database, recordType: SheetRecordType, table: ParsedTable, mode: RunMode): Run {
-  const spec = SPECS[recordType];
-  const actor = actorNow(db);
-  const columns = spec.importColumns(db, actor);
+function run(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope }, table: ParsedTable, mode: RunMode): Run {
+  const spec = SPECS[input.recordType];
+  const ctx = contextNow(db, input);
+  const columns = spec.importColumns(ctx);
   const mapping = mapHeaders(table.headers, columns);
   const planned = planRows(table, mapping);
-  const results = runRows(db, () => spec.beginImport(db, actor), planned, columns, mode);
+  const results = runRows(db, () => spec.beginImport(ctx), planned, columns, mode);
   return { mapping, planned, results };
 }
 
 export async function sheetPreview(db: Database.Database, input: z.output<typeof SheetFileInput>): Promise<SheetPreview> {
   const started = performance.now();
-  const { table, token } = await parseFile(input);
-  const { mapping, results } = run(db, input.recordType, table, 'preview');
+  const { table, token } = await parseFile(db, input);
+  const { mapping, results } = run(db, input, table, 'preview');
   return {
     fileName: input.fileName,
     format: table.format,
@@ -133,9 +133,9 @@ export async function sheetPreview(db: Database.Database, input: z.output<typeof
 
 export async function sheetCommit(db: Database.Database, input: z.output<typeof SheetCommitInput>): Promise<SheetCommitResult> {
   const started = performance.now();
-  const { table, token } = await parseFile(input);
+  const { table, token } = await parseFile(db, input);
   if (input.token && input.token !== token) throw new AppError('VALIDATION', '文件与预览时的不同，请重新预览后再导入。', { token: '与文件不符' });
-  const { results } = run(db, input.recordType, table, input.mode);
+  const { results } = run(db, input, table, input.mode);
   const counts = countActions(results);
   const errors = results.filter((r) => r.action === 'error');
   const nothing = input.mode === 'allOrNothing' && errors.length > 0;
@@ -150,8 +150,8 @@ export async function sheetCommit(db: Database.Database, input: z.output<typeof 
 }
 
 export async function sheetErrorWorkbook(db: Database.Database, input: z.output<typeof SheetErrorWorkbookInput>): Promise<SheetFile> {
-  const { table } = await parseFile(input);
-  const { mapping, results } = run(db, input.recordType, table, 'preview');
+  const { table } = await parseFile(db, input);
+  const { mapping, results } = run(db, input, table, 'preview');
   const stem = input.fileName.replace(/\.[^.]*$/, '') || '导入文件';
   return xlsxFile(`${stem}_错误说明.xlsx`, errorDoc(table, mapping, results, table.sheetName || SPECS[input.recordType].sheetName, input.onlyErrors));
 }
@@ -160,14 +160,20 @@ export async function sheetErrorWorkbook(db: Database.Database, input: z.output<
 
 export async function sheetExport(db: Database.Database, input: z.output<typeof SheetExportInput>): Promise<SheetFile> {
   const spec = SPECS[input.recordType];
-  const exported = spec.exportRows(db, actorNow(db), input.filter);
+  const scope = 'scope' in input ? input.scope : {};
+  const exported = spec.exportRows(contextNow(db, { recordType: input.recordType, scope }), 'filter' in input ? input.filter : scope);
   const doc = exportDoc(exported, spec.sheetName);
-  const fileName = `${exported.fileStem}_${shanghaiToday()}.${input.format}`;
+  const fileName = safeFileName(`${exported.fileStem}_${shanghaiToday()}.${input.format}`);
   if (input.format === 'csv') {
     const bytes = await runExcelTask({ kind: 'csv', doc }, WRITE_TIMEOUT_MS);
     return { fileName, mime: CSV_MIME, dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
   }
   return xlsxFile(fileName, doc);
+}
+
+/** A file name every system accepts: a listing's title may hold / or : (全角 stays). */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
 }
 
 async function xlsxFile(fileName: string, doc: WorkbookDoc): Promise<SheetFile> {

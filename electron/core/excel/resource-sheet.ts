@@ -23,7 +23,8 @@ import { createResource, updateResource } from '../resources/resource-service';
 import { staleVersion } from '../rules';
 import { searchResources } from '../search/resource-search';
 import { selectLiveZones } from '../zones/zone-queries';
-import { fieldFacts, type CellValue, type ImportRow, type ImportSession, type SheetExport, type SheetSpec, type SheetTemplate } from './sheet-spec';
+import { categoryOptions, columnError, idColumn, idOf, optionsOf, readOnlyColumn, textOf, versionColumn, zoneOptions } from './sheet-columns';
+import { fieldFacts, headerNamesOf, type CellValue, type ImportRow, type ImportSession, type SheetContext, type SheetExport, type SheetSpec, type SheetTemplate } from './sheet-spec';
 import type { OutCell } from './workbook-model';
 
 /**
@@ -54,27 +55,10 @@ const COMMON: ReadonlyArray<{ key: CommonKey; kind: SheetColumn['kind']; help: s
   { key: 'tags', kind: 'list', help: '关键词，最多 10 个，每个不超过 20 字', width: 18 },
 ];
 
-const ID_COLUMN: SheetColumn = {
-  key: 'id',
-  header: '编号',
-  kind: 'id',
-  required: false,
-  help: '系统生成的资源编号。新增时留空；从本系统导出的文件保留此列，改好后再导入即更新原记录（不会重复）',
-  aliases: ['id', '资源编号'],
-  width: 28,
-};
-const VERSION_COLUMN: SheetColumn = {
-  key: 'version',
-  header: '版本',
-  kind: 'version',
-  required: false,
-  help: '导出时记录的版本号：导入时若该资源已被他人改过，会提示冲突而不覆盖。新增时留空',
-  width: 6,
-};
-const STATUS_COLUMN: SheetColumn = { key: 'status', header: '状态', kind: 'text', required: false, help: '审核状态（只读，导入时忽略）', readOnly: true, width: 8 };
-const UPDATED_COLUMN: SheetColumn = { key: 'updatedAt', header: '更新时间', kind: 'datetime', required: false, help: '最后修改时间（只读，导入时忽略）', readOnly: true, width: 17 };
-
-const optionsOf = (labels: Record<string, string>): ColumnOption[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const ID_COLUMN = idColumn('资源');
+const VERSION_COLUMN = versionColumn('资源');
+const STATUS_COLUMN = readOnlyColumn('status', '状态', 'text', 8);
+const UPDATED_COLUMN = readOnlyColumn('updatedAt', '更新时间', 'datetime', 17);
 
 function commonColumns(db: Database.Database): SheetColumn[] {
   const shape = ResourceCreateInput.shape;
@@ -84,19 +68,11 @@ function commonColumns(db: Database.Database): SheetColumn[] {
     if (c.kind === 'text' || c.kind === 'textarea') column.max = facts.max;
     if (c.kind === 'number' && facts.min !== undefined) column.min = facts.min;
     if (c.unit) Object.assign(column, { unit: c.unit, units: unitsOf(c.unit) });
-    if (c.key === 'categoryId') column.options = categoryOptions(db);
+    if (c.key === 'categoryId') column.options = categoryOptions(listCategories(db, true));
     if (c.key === 'ownerZoneId') column.options = zoneOptions(db);
     if (c.key === 'sharingMode') column.options = optionsOf(SHARING_MODE_LABELS);
     return column;
   });
-}
-
-function categoryOptions(db: Database.Database): ColumnOption[] {
-  return listCategories(db, true).map((c) => ({ value: c.id, label: c.name, aliases: [c.code], hidden: !c.active }));
-}
-
-function zoneOptions(db: Database.Database): ColumnOption[] {
-  return selectLiveZones(db).map((z) => ({ value: z.id, label: z.short_name, aliases: [z.name, z.code], hidden: z.active !== 1 }));
 }
 
 /** Every category field, once per key, in field-set order (面积, 服务项目… appear in several sets). */
@@ -154,7 +130,7 @@ const EXAMPLES: Record<FieldSetKey, { title: string; organisation: string; extra
   service: { title: '知识产权代理服务', organisation: '长春知识产权服务中心', extra: { serviceItems: '专利申请、商标注册', serviceArea: '东北三省' } },
 };
 
-function template(db: Database.Database, actor: Actor, options: { categoryId?: string | undefined }): SheetTemplate {
+function template({ db, actor }: SheetContext, options: { categoryId?: string | undefined }): SheetTemplate {
   const category = options.categoryId ? getCategory(db, options.categoryId) : undefined;
   const fieldSets = category ? [category.fieldSet] : FIELD_SET_KEYS;
   const columns = [ID_COLUMN, ...commonColumns(db), ...extraColumns(db, fieldSets, category)];
@@ -198,21 +174,14 @@ function template(db: Database.Database, actor: Actor, options: { categoryId?: s
 const COMMON_KEYS = COMMON.map((c) => c.key);
 const TEXT_KEYS = new Set<string>(COMMON.filter((c) => c.kind === 'text' || c.kind === 'textarea').map((c) => c.key));
 
-function beginImport(db: Database.Database, actor: Actor): ImportSession {
+function beginImport({ db, actor }: SheetContext): ImportSession {
   const byZoneTitle = new Map<string, Map<string, string[]>>();
   const liveIds = db.prepare<[string], { id: string; title: string }>('SELECT id, title FROM resources WHERE owner_zone_id = ? AND deleted_at IS NULL');
   const selectOne = db.prepare<[string], ResourceJoinedRow>(`${SELECT_JOINED} WHERE r.id = ? AND r.deleted_at IS NULL`);
   const categories = new Map(listCategories(db, true).map((c) => [c.id, c]));
 
   const zoneOf = (row: ImportRow) => (row.values.get('ownerZoneId') as string | null | undefined) ?? actor.zoneId ?? '';
-  const titleOf = (row: ImportRow) => {
-    const t = row.values.get('title');
-    return typeof t === 'string' ? t.trim() : '';
-  };
-  const idOf = (row: ImportRow) => {
-    const id = row.values.get('id');
-    return typeof id === 'string' && id ? id : null;
-  };
+  const titleOf = (row: ImportRow) => textOf(row, 'title');
   /** Live resources of a zone by title (loaded once per zone and import). */
   const titlesOf = (zoneId: string) => {
     let map = byZoneTitle.get(zoneId);
@@ -321,9 +290,7 @@ function beginImport(db: Database.Database, actor: Actor): ImportSession {
 const EXTRA_KEYS = extraDefs().map((d) => `extra.${d.key}`);
 const REQUIRED_KEYS = new Set<string>(COMMON_KEYS.filter((k) => fieldFacts(ResourceCreateInput.shape[k]).required));
 
-function fieldError(key: string, message: string): AppError {
-  return new AppError('VALIDATION', `输入有误，未保存。${LABELS[key] ?? key}：${message}`, { [key]: message });
-}
+const fieldError = (key: string, message: string): AppError => columnError(LABELS, key, message);
 
 // ── Export ───────────────────────────────────────────────────────────────────────────────
 
@@ -335,7 +302,7 @@ const SELECT_JOINED = `
 
 const EXPORT_CHUNK = 500;
 
-function exportRows(db: Database.Database, actor: Actor, filter: SearchInput): SheetExport {
+function exportRows({ db, actor }: SheetContext, filter: SearchInput): SheetExport {
   {
     // The list's own search (visibility, facets, sort), every page of it. Not inside a
     // transaction of ours: the search keeps its caches only in its own read transaction.
@@ -386,8 +353,8 @@ function exportRows(db: Database.Database, actor: Actor, filter: SearchInput): S
 
 export const resourceSheet: SheetSpec<{ categoryId?: string | undefined }, SearchInput> = {
   sheetName: '科技资源',
-  headerNames: () => [ID_COLUMN, VERSION_COLUMN, STATUS_COLUMN, UPDATED_COLUMN, ...COMMON.map((c) => ({ header: RESOURCE_LABELS[c.key] ?? c.key, unit: c.unit })), ...extraDefs().map((d) => ({ header: d.label, unit: d.unit }))].flatMap((c) => [c.header, ...(c.unit ? [`${c.header}(${c.unit})`] : [])]),
-  importColumns: (db) => [ID_COLUMN, ...commonColumns(db), ...extraColumns(db, FIELD_SET_KEYS), STATUS_COLUMN, UPDATED_COLUMN, VERSION_COLUMN],
+  headerNames: () => headerNamesOf([ID_COLUMN, VERSION_COLUMN, STATUS_COLUMN, UPDATED_COLUMN, ...COMMON.map((c) => ({ header: RESOURCE_LABELS[c.key] ?? c.key, unit: c.unit })), ...extraDefs().map((d) => ({ header: d.label, unit: d.unit }))]),
+  importColumns: ({ db }) => [ID_COLUMN, ...commonColumns(db), ...extraColumns(db, FIELD_SET_KEYS), STATUS_COLUMN, UPDATED_COLUMN, VERSION_COLUMN],
   template,
   beginImport,
   exportRows,

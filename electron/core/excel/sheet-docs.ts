@@ -40,8 +40,11 @@ export function templateDoc(template: SheetTemplate, sheetName: string): Workboo
       // Text columns are formatted as text, so 0451… phone numbers and long codes stay as typed.
       ...(isTextKind(c) ? { numFmt: TEXT_FORMAT } : {}),
     })),
-    rows: [columns.map((c) => template.example[c.key] ?? null)],
-    mutedRows: [0],
+    // A template either carries one muted example row (skipped on import by its 编号) or,
+    // for a sheet without 编号, the rows to fill in (every zone's indicators).
+    ...(template.rows
+      ? { rows: template.rows.map((row) => columns.map((c) => row[c.key] ?? null)) }
+      : { rows: [columns.map((c) => template.example[c.key] ?? null)], mutedRows: [0] }),
     freeze: { rows: 1 },
     validations,
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { SheetColumn } from '../../../shared/domain/spreadsheet';
+import type { SheetColumn, SheetScope } from '../../../shared/domain/spreadsheet';
 import type { Actor } from '../records';
 import type { OutCell } from './workbook-model';
 
@@ -43,6 +43,8 @@ export interface SheetTemplate {
   fileStem: string;
   columns: SheetColumn[];
   example: Record<string, OutCell>;
+  /** Rows to fill in, written instead of the example (a sheet without 编号 cannot mark an example row). */
+  rows?: Array<Record<string, OutCell>>;
   /** Lines for the instructions sheet, after the column table. */
   notes: string[];
 }
@@ -53,16 +55,30 @@ export interface SheetExport {
   rows: Array<Record<string, OutCell>>;
 }
 
+/** Where a sheet is used: who, and within what (the event whose registrations, the year whose indicators). */
+export interface SheetContext {
+  db: Database.Database;
+  actor: Actor;
+  scope: SheetScope;
+}
+
 export interface SheetSpec<TemplateOptions, ExportFilter> {
   /** The data sheet's name: 科技资源. */
   sheetName: string;
+  /** Refuses a missing or unknown scope (no such event) before any file is read. */
+  checkScope?(ctx: SheetContext): void;
   /** Every header an import recognises, whatever the database holds (to find the header row without it). */
-  headerNames(): string[];
+  headerNames(ctx: SheetContext): string[];
   /** The columns an import maps (with the current option lists: zones, categories). */
-  importColumns(db: Database.Database, actor: Actor): SheetColumn[];
-  template(db: Database.Database, actor: Actor, options: TemplateOptions): SheetTemplate;
-  beginImport(db: Database.Database, actor: Actor): ImportSession;
-  exportRows(db: Database.Database, actor: Actor, filter: ExportFilter): SheetExport;
+  importColumns(ctx: SheetContext): SheetColumn[];
+  template(ctx: SheetContext, options: TemplateOptions): SheetTemplate;
+  beginImport(ctx: SheetContext): ImportSession;
+  exportRows(ctx: SheetContext, filter: ExportFilter): SheetExport;
+}
+
+/** The headers a column list answers to (its names, with and without its unit). */
+export function headerNamesOf(columns: ReadonlyArray<Pick<SheetColumn, 'header' | 'unit'>>): string[] {
+  return columns.flatMap((c) => [c.header, ...(c.unit ? [`${c.header}(${c.unit})`] : [])]);
 }
 
 /** What a zod field schema says about its column: required, length or range limits, enum values. */

@@ -4,6 +4,7 @@ import { Alert, App as AntApp, Button, Card, DatePicker, Input, Select, Space, T
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import type { ChannelInput } from '../../../../shared/contract';
 import { EVENT_STATUSES, type EventCreateInput, type EventStatus, type EventSummary } from '../../../../shared/domain/event';
 import type { HolidayEntry } from '../../../../shared/domain/holidays';
@@ -164,6 +165,7 @@ export function EventsPage({ openId, onOpenChange, roadshowFrom = null, onRoadsh
             <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
               {t('events.ics.import')}
             </Button>
+            <ExcelMenu list={{ recordType: 'event', filter }} onImported={reload} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({ draft: {} })}>
               {t('events.add')}
             </Button>

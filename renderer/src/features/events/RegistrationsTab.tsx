@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import type { EventDetail } from '../../../../shared/domain/event';
 import type { Registration, RegistrationList } from '../../../../shared/domain/event-registration';
 import { useApp } from '../../app/AppContext';
@@ -69,6 +70,7 @@ export function RegistrationsTab({ event, lookups, onChanged }: { event: EventDe
         {list ? <CountsLine list={list} /> : <span />}
         <Space>
           {!event.registrationOpen ? <Typography.Text type="secondary">{t('events.reg.closed')}</Typography.Text> : null}
+          <ExcelMenu list={{ recordType: 'registration', scope: { eventId: event.id } }} importable={event.registrationOpen} onImported={onChanged} />
           <Button type="primary" icon={<PlusOutlined />} disabled={!event.registrationOpen} onClick={() => setAdding(true)}>
             {t('events.reg.add')}
           </Button>

@@ -10,6 +10,7 @@ import {
   type SheetCommitResult,
   type SheetPreview,
   type SheetRecordType,
+  type SheetScope,
 } from '../../../../shared/domain/spreadsheet';
 import { useApp } from '../../app/AppContext';
 import { downloadBase64 } from '../../ui/download';
@@ -44,7 +45,7 @@ type Busy = 'reading' | 'committing' | 'errorWorkbook' | null;
  * user chooses how to import and confirms → the core writes exactly the rows it previewed
  * (the preview's token pins the file) → a summary. Nothing is written before 确认导入.
  */
-export function ImportDialog({ recordType, onClose, onImported }: { recordType: SheetRecordType; onClose(): void; onImported(): void }) {
+export function ImportDialog({ recordType, scope, onClose, onImported }: { recordType: SheetRecordType; scope?: SheetScope | undefined; onClose(): void; onImported(): void }) {
   const { t } = useTranslation();
   const { api } = useApp();
   const { message } = AntApp.useApp();
@@ -72,7 +73,7 @@ export function ImportDialog({ recordType, onClose, onImported }: { recordType: 
     setFile(null);
     try {
       const next = { fileName: picked.name, dataBase64: await readBase64(picked) };
-      const checked = await api.call('excel.preview', { recordType, ...next });
+      const checked = await api.call('excel.preview', { recordType, scope, ...next });
       setFile(next);
       setPreview(checked);
       setMode('validOnly');
@@ -88,7 +89,7 @@ export function ImportDialog({ recordType, onClose, onImported }: { recordType: 
     if (!file) return;
     setBusy('errorWorkbook');
     try {
-      downloadBase64(await api.call('excel.errorWorkbook', { recordType, ...file }));
+      downloadBase64(await api.call('excel.errorWorkbook', { recordType, scope, ...file }));
     } catch (e) {
       showFailure(e, message.error);
     } finally {
@@ -100,7 +101,7 @@ export function ImportDialog({ recordType, onClose, onImported }: { recordType: 
     if (!file || !preview) return;
     setBusy('committing');
     try {
-      const done = await api.call('excel.commit', { recordType, ...file, mode, token: preview.token });
+      const done = await api.call('excel.commit', { recordType, scope, ...file, mode, token: preview.token });
       setResult(done);
       onImported();
     } catch (e) {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Select, Skeleton, Space, Table, Tag, Tooltip, Typo
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import type { IndicatorDef, IndicatorTable, ZoneIndicatorRow } from '../../../../shared/domain/indicators';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { ChartCard, EChart } from '../../ui/EChart';
@@ -146,6 +147,7 @@ export function IndicatorsPage() {
             {table ? <Typography.Text type="secondary">{t('indicators.reporting', { count: reported.length, total: table.zones.length })}</Typography.Text> : null}
           </Space>
           <Space wrap>
+            {year !== null ? <ExcelMenu list={{ recordType: 'indicator', scope: { year } }} onImported={() => void load()} /> : null}
             {isSecretariat ? (
               <Button icon={<SettingOutlined />} onClick={() => setEditingDefs(true)}>
                 {t('indicators.defs.title')}

@@ -56,7 +56,7 @@ export function ResourcesPage({ openId, onOpenChange }: { openId: string | null;
         title={t('resources.title')}
         extra={
           <Space>
-            <ExcelMenu recordType="resource" filter={filters} onImported={search.reload} />
+            <ExcelMenu list={{ recordType: 'resource', filter: filters }} onImported={search.reload} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('resources.add')}
             </Button>

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import type { ApplicationAction, ApplicationRanking, RankedApplication } from '../../../../shared/domain/scenario-application';
 import type { ScenarioDetail } from '../../../../shared/domain/scenario';
 import { useApp } from '../../app/AppContext';
@@ -197,11 +198,16 @@ export function ApplicationsTab({ scenario, ranking, lookups, onRanking, onChang
             ? t('applications.criteriaLine', { criteria: criteria.map((c) => `${c.name} ${c.weight}%`).join(' · ') })
             : t('applications.noCriteria')}
         </Typography.Text>
-        {scenario.mayApply ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply-button">
-            {t('applications.apply')}
-          </Button>
-        ) : null}
+        <Space>
+          {scenario.mayApply || scenario.mayEvaluate ? (
+            <ExcelMenu size="small" list={{ recordType: 'application', scope: { scenarioId: scenario.id } }} importable={scenario.mayApply} onImported={onChanged} />
+          ) : null}
+          {scenario.mayApply ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply-button">
+              {t('applications.apply')}
+            </Button>
+          ) : null}
+        </Space>
       </div>
       {!ranking.showsReviewers && ranking.mayScore ? <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('applications.reviewersHidden')}</Typography.Paragraph> : null}
       <div data-testid="ranking-table">

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Segmented, Select, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExcelMenu } from '../excel/ExcelMenu';
 import { DEADLINE_WINDOWS, SCENARIO_SORTS, type ScenarioSearchInput, type ScenarioSearchResult, type ScenarioSummary } from '../../../../shared/domain/scenario';
 import { shanghaiToday } from '../../../../shared/shanghai-date';
 import { useApp } from '../../app/AppContext';
@@ -73,9 +74,12 @@ export function ScenariosPage({ openId, onOpenChange }: { openId: string | null;
         size="small"
         title={t('scenarios.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('scenarios.add')}
-          </Button>
+          <Space>
+            <ExcelMenu list={{ recordType: 'scenario', filter: JSON.parse(key) as ScenarioSearchInput & object }} onImported={search.reload} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('scenarios.add')}
+            </Button>
+          </Space>
         }
       >
         <Space wrap style={{ marginBottom: 8, width: '100%' }}>
