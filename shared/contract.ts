@@ -106,6 +106,8 @@ import {
   SheetCommitInput,
   SheetErrorWorkbookInput,
   SheetExportInput,
+  SheetProgressInput,
+  type SheetProgress,
   SheetFileInput,
   SheetTemplateInput,
   type SheetCommitResult,
@@ -224,6 +226,7 @@ export const contract = {
   'excel.commit': channel<SheetCommitResult>()(SheetCommitInput, SHEET_LABELS),
   'excel.errorWorkbook': channel<SheetFile>()(SheetErrorWorkbookInput, SHEET_LABELS),
   'excel.export': channel<SheetFile>()(SheetExportInput, SHEET_LABELS),
+  'excel.progress': channel<SheetProgress | null>()(SheetProgressInput, SHEET_LABELS),
 } as const;
 
 export type Contract = typeof contract;

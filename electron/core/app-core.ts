@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
+import { useExcelDatabaseBinding } from './excel/worker-client';
 import { seedRosterOnce } from './zones/seed-roster';
 
 export const DATABASE_FILE = 'alliance.sqlite';
@@ -28,6 +29,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   seedRosterOnce(db);
+  useExcelDatabaseBinding(options.nativeBinding);
   const { dispatch, dispatchAsync } = createDispatcher({ db, dataDir: options.dataDir, appVersion: options.appVersion, ...(options.logError ? { logError: options.logError } : {}) });
   return {
     dispatch,

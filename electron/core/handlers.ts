@@ -39,6 +39,7 @@ import { getScenarioDetail } from './scenarios/scenario-detail';
 import { searchScenarios } from './scenarios/scenario-search';
 import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
 import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
+import { readProgress } from './excel/import-progress';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
 
@@ -155,6 +156,7 @@ export const handlers: Handlers = {
   'excel.commit': (input, ctx) => sheetCommit(ctx.db, input),
   'excel.errorWorkbook': (input, ctx) => sheetErrorWorkbook(ctx.db, input),
   'excel.export': (input, ctx) => sheetExport(ctx.db, input),
+  'excel.progress': (input) => readProgress(input.taskId),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

@@ -58,7 +58,10 @@ export type SheetScope = z.output<typeof SheetScope>;
 export const SheetTemplateInput = z.strictObject({ recordType, scope: SheetScope, categoryId: recordId.optional() });
 export type SheetTemplateInput = z.input<typeof SheetTemplateInput>;
 
-export const SheetFileInput = z.strictObject({ recordType, scope: SheetScope, fileName, dataBase64 });
+/** A name the caller picks for a long import, to ask excel.progress how far it is. */
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '无效的任务标记' }).optional();
+
+export const SheetFileInput = z.strictObject({ recordType, scope: SheetScope, fileName, dataBase64, taskId });
 export type SheetFileInput = z.input<typeof SheetFileInput>;
 
 export const IMPORT_MODES = ['validOnly', 'allOrNothing'] as const;
@@ -69,6 +72,7 @@ export const SheetCommitInput = z.strictObject({
   scope: SheetScope,
   fileName,
   dataBase64,
+  taskId,
   mode: z.enum(IMPORT_MODES, { error: '应为 validOnly（只导入无误的行）或 allOrNothing（有错则全部不导入）' }),
   /** The preview's token: when given, the file must be the one previewed. */
   token: z.string().regex(/^[0-9a-f]{64}$/, { error: '无效的预览标记' }).optional(),
@@ -83,6 +87,15 @@ export const SheetErrorWorkbookInput = z.strictObject({
   /** Only the rows with errors (default: every row, the bad ones marked). */
   onlyErrors: z.boolean().default(false),
 });
+
+export const SheetProgressInput = z.strictObject({ taskId: z.string({ error: '缺少任务标记' }).regex(/^[A-Za-z0-9_-]{8,40}$/, { error: '无效的任务标记' }) });
+
+/** How far an import is: reading the file, checking rows (preview), writing rows (commit). */
+export interface SheetProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done';
+  done: number;
+  total: number;
+}
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 const format = z.enum(EXPORT_FORMATS, { error: '应为 xlsx 或 csv' });
@@ -112,6 +125,7 @@ export const SHEET_LABELS: Record<string, string> = {
   dataBase64: '文件内容',
   mode: '导入方式',
   token: '预览标记',
+  taskId: '任务标记',
   onlyErrors: '只含出错的行',
   filter: '筛选条件',
   format: '格式',

@@ -43,6 +43,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+/**
+ * A second connection to a database the app already opened (the Excel worker's): no
+ * migrations, no integrity check — those ran at start — but the same durability settings,
+ * and only to a file at this app's schema version.
+ */
+export function openConnection(file: string, options: { nativeBinding?: string | undefined } = {}): Database.Database {
+  const db = new Database(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    if (readSchemaVersion(db) !== MIGRATIONS.length) throw new AppError('DB_TOO_NEW', '数据文件的结构版本与本程序不符，未做任何改动。请重新启动软件。');
+    applyConnectionPragmas(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function readSchemaVersion(db: Database.Database): number {
   return Number(db.pragma('user_version', { simple: true }));
 }

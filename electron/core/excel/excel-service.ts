@@ -23,29 +23,24 @@ import {
   type SheetTemplateInput,
 } from '../../../shared/domain/spreadsheet';
 import { shanghaiToday } from '../../../shared/shanghai-date';
-import { actorOf, readInstallation } from '../settings/settings-service';
-import { countActions, mapHeaders, planRows, runRows, type HeaderMapping, type PlannedRow, type RunMode } from './import-engine';
+import { countActions, type RunMode } from './import-engine';
+import { finishProgress, reportProgress } from './import-progress';
 import { errorDoc, exportDoc, templateDoc } from './sheet-docs';
-import type { SheetContext } from './sheet-spec';
+import { sheetContext as contextNow, type SheetRun, type SheetTarget } from './sheet-run';
 import { SHEET_SPECS as SPECS } from './sheet-specs';
 import type { ParsedTable, WorkbookDoc } from './workbook-model';
-import { runExcelTask } from './worker-client';
+import { excelDatabaseBinding, runExcelTask } from './worker-client';
 
 /**
- * The excel.* channels. Files are parsed and written on the worker (worker-client.ts); every
- * database read and write happens synchronously after the last await, never across one.
+ * The excel.* channels. Files are parsed, their rows checked and imported, and workbooks
+ * written on the worker (worker-client.ts), which opens its own connection for the rows:
+ * the app answers other requests — the import's progress among them — meanwhile. The
+ * reads here (templates, exports) happen synchronously after the last await.
  */
 
 const WRITE_TIMEOUT_MS = 120_000;
-
-/** Who and where at this moment (read after an await, like every other read); an unknown scope is refused. */
-function contextNow(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope }): SheetContext {
-  const actor = actorOf(db, readInstallation(db));
-  if (!actor) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
-  const ctx = { db, actor, scope: input.scope };
-  SPECS[input.recordType].checkScope?.(ctx);
-  return ctx;
-}
+/** How long the rows of one file may take to check or import (50,000 rows through the services). */
+const ROWS_TIMEOUT_MS = 15 * 60_000;
 
 // ── Template ─────────────────────────────────────────────────────────────────────────────
 
@@ -66,8 +61,9 @@ interface Parsed {
 let lastParsed: { token: string; recordType: SheetRecordType; table: ParsedTable; timer: NodeJS.Timeout } | null = null;
 const KEEP_PARSED_MS = 10 * 60_000;
 
-async function parseFile(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope; dataBase64: string }): Promise<Parsed> {
+async function parseFile(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope; dataBase64: string; taskId?: string | undefined }): Promise<Parsed> {
   const ctx = contextNow(db, input);
+  reportProgress(input.taskId, { phase: 'reading', done: 0, total: 0 });
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length > SHEET_MAX_BYTES) throw new AppError('VALIDATION', `文件不能超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB。请拆分后再导入。`);
   const token = createHash('sha256').update(bytes).digest('hex');
@@ -96,27 +92,25 @@ export function forgetParsedFile(): void {
   lastParsed = null;
 }
 
-interface Run {
-  mapping: HeaderMapping;
-  planned: PlannedRow[];
-  results: ReturnType<typeof runRows>;
-}
-
-/** Synchronous from here: columns (with today's zones and categories), cells, rows through the services. */
-function run(db: Database.Database, input: { recordType: SheetRecordType; scope: SheetScope }, table: ParsedTable, mode: RunMode): Run {
-  const spec = SPECS[input.recordType];
-  const ctx = contextNow(db, input);
-  const columns = spec.importColumns(ctx);
-  const mapping = mapHeaders(table.headers, columns);
-  const planned = planRows(table, mapping);
-  const results = runRows(db, () => spec.beginImport(ctx), planned, columns, mode);
-  return { mapping, planned, results };
+/** The table's rows through the sheet on the worker, reporting progress under the caller's task id. */
+async function run(db: Database.Database, input: SheetTarget & { taskId?: string | undefined }, table: ParsedTable, mode: RunMode): Promise<SheetRun> {
+  const phase = mode === 'preview' ? 'checking' : 'writing';
+  reportProgress(input.taskId, { phase, done: 0, total: 0 }); // the total comes from the worker: rows to import, the example row left out
+  try {
+    return await runExcelTask(
+      { kind: 'rows', database: { file: db.name, nativeBinding: excelDatabaseBinding() }, target: { recordType: input.recordType, scope: input.scope }, table, mode },
+      ROWS_TIMEOUT_MS,
+      ({ done, total }) => reportProgress(input.taskId, { phase, done, total }),
+    );
+  } finally {
+    finishProgress(input.taskId);
+  }
 }
 
 export async function sheetPreview(db: Database.Database, input: z.output<typeof SheetFileInput>): Promise<SheetPreview> {
   const started = performance.now();
   const { table, token } = await parseFile(db, input);
-  const { mapping, results } = run(db, input, table, 'preview');
+  const { mapping, results } = await run(db, input, table, 'preview');
   return {
     fileName: input.fileName,
     format: table.format,
@@ -135,7 +129,7 @@ export async function sheetCommit(db: Database.Database, input: z.output<typeof 
   const started = performance.now();
   const { table, token } = await parseFile(db, input);
   if (input.token && input.token !== token) throw new AppError('VALIDATION', '文件与预览时的不同，请重新预览后再导入。', { token: '与文件不符' });
-  const { results } = run(db, input, table, input.mode);
+  const { results } = await run(db, input, table, input.mode);
   const counts = countActions(results);
   const errors = results.filter((r) => r.action === 'error');
   const nothing = input.mode === 'allOrNothing' && errors.length > 0;
@@ -151,7 +145,7 @@ export async function sheetCommit(db: Database.Database, input: z.output<typeof 
 
 export async function sheetErrorWorkbook(db: Database.Database, input: z.output<typeof SheetErrorWorkbookInput>): Promise<SheetFile> {
   const { table } = await parseFile(db, input);
-  const { mapping, results } = run(db, input, table, 'preview');
+  const { mapping, results } = await run(db, input, table, 'preview');
   const stem = input.fileName.replace(/\.[^.]*$/, '') || '导入文件';
   return xlsxFile(`${stem}_错误说明.xlsx`, errorDoc(table, mapping, results, table.sheetName || SPECS[input.recordType].sheetName, input.onlyErrors));
 }

@@ -148,6 +148,8 @@ function numberText(n: number): string {
 export type RunMode = 'preview' | 'validOnly' | 'allOrNothing';
 
 const ROLLBACK = new Error('excel import: roll back');
+/** Rows between progress reports (a report costs a message to the main thread). */
+const PROGRESS_EVERY = 100;
 
 /**
  * Every row through the session, in order, in one transaction. A failing row leaves nothing:
@@ -155,7 +157,14 @@ const ROLLBACK = new Error('excel import: roll back');
  * 'preview' rolls everything back; 'allOrNothing' too when any row failed; 'validOnly'
  * commits the rows that passed.
  */
-export function runRows(db: Database.Database, begin: () => ImportSession, rows: readonly PlannedRow[], columns: readonly SheetColumn[], mode: RunMode): PreviewRow[] {
+export function runRows(
+  db: Database.Database,
+  begin: () => ImportSession,
+  rows: readonly PlannedRow[],
+  columns: readonly SheetColumn[],
+  mode: RunMode,
+  onProgress: (done: number, total: number) => void = () => {},
+): PreviewRow[] {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   let results: PreviewRow[] = [];
   const work = () => {
@@ -163,6 +172,7 @@ export function runRows(db: Database.Database, begin: () => ImportSession, rows:
     const session = begin();
     const firstRowOf = new Map<string, number>();
     for (const planned of rows) {
+      if (results.length % PROGRESS_EVERY === 0) onProgress(results.length, rows.length);
       const label = session.label(planned);
       const errors = [...planned.errors];
       const identity = session.identity(planned);
@@ -190,6 +200,7 @@ export function runRows(db: Database.Database, begin: () => ImportSession, rows:
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
+  onProgress(rows.length, rows.length);
   return results;
 }
 

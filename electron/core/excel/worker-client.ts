@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { runExcelTaskHere, type ExcelTask, type ExcelTaskResult, type WorkerReply, type WorkerRequest } from './excel-tasks';
+import { runExcelTaskHere, type ExcelTask, type ExcelTaskResult, type TaskProgress, type WorkerReply, type WorkerRequest } from './excel-tasks';
 
 /**
  * Runs Excel work (parsing uploads, writing workbooks) on one worker thread, so the main
@@ -38,6 +38,15 @@ let current: WorkerHandle | null = null;
 /** The worker could not start here (no entry found, or it failed to load): run in-process. */
 let unavailable = false;
 
+/** The better-sqlite3 binary the app's own connection uses (Electron's ABI), for the worker's connection. */
+let databaseBinding: string | undefined;
+
+export function useExcelDatabaseBinding(path: string | undefined): void {
+  databaseBinding = path;
+}
+
+export const excelDatabaseBinding = (): string | undefined => databaseBinding;
+
 export function configureExcelWorker(options: ExcelWorkerOptions): void {
   settings = { ...options };
   unavailable = false;
@@ -54,12 +63,12 @@ export async function stopExcelWorker(): Promise<void> {
 /** How the last task ran: 'worker' or 'in-process' (for tests and the bench). */
 export let lastTaskRanIn: 'worker' | 'in-process' | null = null;
 
-export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<ExcelTask, { kind: K }>, timeoutMs: number): Promise<ExcelTaskResult[K]> {
+export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<ExcelTask, { kind: K }>, timeoutMs: number, onProgress: (progress: TaskProgress) => void = () => {}): Promise<ExcelTaskResult[K]> {
   if (!settings.inProcess && !unavailable) {
     const handle = current ?? startWorker();
     if (handle) {
       current = handle;
-      const result = await handle.run(task, timeoutMs);
+      const result = await handle.run(task, timeoutMs, onProgress);
       if (result.kind === 'done') {
         lastTaskRanIn = 'worker';
         return result.value as ExcelTaskResult[K];
@@ -71,7 +80,7 @@ export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<Ex
     console.warn('[excel] 无法启动处理文件的工作线程，改在主线程中处理。 · Excel worker unavailable, running in-process.');
   }
   lastTaskRanIn = 'in-process';
-  return (await runExcelTaskHere(task)) as ExcelTaskResult[K];
+  return (await runExcelTaskHere(task, onProgress)) as ExcelTaskResult[K];
 }
 
 // ── The worker ───────────────────────────────────────────────────────────────────────────
@@ -79,11 +88,12 @@ export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<Ex
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  progress: (progress: TaskProgress) => void;
   timer: NodeJS.Timeout;
 }
 
 interface WorkerHandle {
-  run(task: ExcelTask, timeoutMs: number): Promise<{ kind: 'done'; value: unknown } | { kind: 'unavailable' }>;
+  run(task: ExcelTask, timeoutMs: number, onProgress: (progress: TaskProgress) => void): Promise<{ kind: 'done'; value: unknown } | { kind: 'unavailable' }>;
   terminate(): Promise<void>;
 }
 
@@ -143,6 +153,10 @@ function startWorker(): WorkerHandle | null {
       settleReady(true);
       return;
     }
+    if ('progress' in reply) {
+      pending.get(reply.id)?.progress(reply.progress);
+      return;
+    }
     const p = finish(reply.id);
     if (!p) return;
     if (reply.ok) p.resolve(reply.value);
@@ -158,7 +172,7 @@ function startWorker(): WorkerHandle | null {
   worker.on('exit', () => failAll(new AppError('VALIDATION', '处理文件的线程意外退出，文件可能已损坏或过大。请检查后重试。')));
 
   const handle: WorkerHandle = {
-    async run(task, timeoutMs) {
+    async run(task, timeoutMs, onProgress) {
       if (!(await up)) return { kind: 'unavailable' as const };
       if (dead) throw new AppError('VALIDATION', '处理文件的线程已停止，请重试。');
       if (idleTimer) clearTimeout(idleTimer);
@@ -171,7 +185,7 @@ function startWorker(): WorkerHandle | null {
           reject(new AppError('VALIDATION', `处理文件超过 ${Math.round(timeoutMs / 1000)} 秒，已停止（文件可能过大或结构异常）。请拆分后再试。`));
           void handle.terminate();
         }, timeoutMs);
-        pending.set(id, { resolve, reject, timer });
+        pending.set(id, { resolve, reject, progress: onProgress, timer });
         const request: WorkerRequest = { id, task };
         const transfer = task.kind === 'parse' ? [task.bytes.buffer as ArrayBuffer] : [];
         worker.postMessage(request, transfer);

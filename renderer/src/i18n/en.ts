@@ -352,6 +352,7 @@ export const en: Messages = {
     errorWorkbook: 'Download error sheet', confirm: 'Confirm import', nothingToImport: 'Nothing to import',
     done: 'Import finished', doneNothing: 'Nothing was imported', result: '{{added}} added, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} not imported',
     notImported: 'Rows not imported', close: 'Done', again: 'Import another file',
+    progress: { reading: 'Reading the file…', checking: 'Checking row {{done}} of {{total}}', writing: 'Writing row {{done}} of {{total}} (saved together at the end)', done: '{{total}} rows processed' },
   },
   error: { title: 'Not completed', load: 'Could not load' },
 };

@@ -350,6 +350,7 @@ export const zhCN = {
     errorWorkbook: '下载错误表', confirm: '确认导入', nothingToImport: '没有可以导入的行',
     done: '导入完成', doneNothing: '没有导入任何行', result: '新增 {{added}} 条，更新 {{updated}} 条，无变化 {{unchanged}} 条，未导入 {{skipped}} 条',
     notImported: '未导入的行', close: '完成', again: '再导入一个文件',
+    progress: { reading: '正在读取文件…', checking: '正在检查第 {{done}} / {{total}} 行', writing: '正在写入第 {{done}} / {{total}} 行（结束时一并保存）', done: '已处理 {{total}} 行' },
   },
   error: { title: '操作未完成', load: '加载失败' },
 };

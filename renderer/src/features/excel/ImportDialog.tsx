@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Modal, Radio, Result, Space, Spin, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Progress, Radio, Result, Space, Spin, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +16,7 @@ import { useApp } from '../../app/AppContext';
 import { downloadBase64 } from '../../ui/download';
 import { showFailure } from '../../ui/errors';
 import { readBase64 } from './readFile';
+import { newTaskId, useImportProgress } from './useImportProgress';
 
 const MAX_MB = SHEET_MAX_BYTES / 1024 / 1024;
 
@@ -56,6 +57,8 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
   const [busy, setBusy] = useState<Busy>(null);
   const [busyName, setBusyName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useImportProgress(taskId);
 
   const step = result ? 2 : preview ? 1 : 0;
 
@@ -73,7 +76,9 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
     setFile(null);
     try {
       const next = { fileName: picked.name, dataBase64: await readBase64(picked) };
-      const checked = await api.call('excel.preview', { recordType, scope, ...next });
+      const id = newTaskId();
+      setTaskId(id);
+      const checked = await api.call('excel.preview', { recordType, scope, ...next, taskId: id });
       setFile(next);
       setPreview(checked);
       setMode('validOnly');
@@ -82,6 +87,7 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
       showFailure(e, message.error);
     } finally {
       setBusy(null);
+      setTaskId(null);
     }
   }
 
@@ -101,13 +107,16 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
     if (!file || !preview) return;
     setBusy('committing');
     try {
-      const done = await api.call('excel.commit', { recordType, scope, ...file, mode, token: preview.token });
+      const id = newTaskId();
+      setTaskId(id);
+      const done = await api.call('excel.commit', { recordType, scope, ...file, mode, token: preview.token, taskId: id });
       setResult(done);
       onImported();
     } catch (e) {
       showFailure(e, message.error);
     } finally {
       setBusy(null);
+      setTaskId(null);
     }
   }
 
@@ -146,7 +155,15 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
 
   return (
     <Modal open width={960} title={t('excel.title', { type: SHEET_RECORD_TYPE_LABELS[recordType] })} onCancel={onClose} maskClosable={false} footer={footer} destroyOnHidden>
-      <Spin spinning={busy === 'reading' || busy === 'committing'} description={busy === 'committing' ? t('excel.committing') : t('excel.reading', { name: busyName })}>
+      <Spin
+        spinning={busy === 'reading' || busy === 'committing'}
+        description={
+          <div style={{ minWidth: 320 }} data-testid="excel-progress">
+            <div>{progress && progress.total > 0 ? t(`excel.progress.${progress.phase}`, { done: progress.done, total: progress.total }) : busy === 'committing' ? t('excel.committing') : t('excel.reading', { name: busyName })}</div>
+            {progress && progress.total > 0 ? <Progress percent={Math.floor((progress.done / progress.total) * 100)} size="small" /> : null}
+          </div>
+        }
+      >
         <Space orientation="vertical" size="middle" style={{ width: '100%', minHeight: 160 }} data-testid="excel-import">
           <Steps size="small" current={step} status={step === 2 ? 'finish' : 'process'} items={[{ title: t('excel.stepFile') }, { title: t('excel.stepPreview') }, { title: t('excel.stepDone') }]} />
           {step < 2 ? (
