@@ -102,6 +102,17 @@ import {
   type WorkItem,
 } from './domain/plan';
 import {
+  EXCHANGE_LABELS,
+  ExchangeApplyInput,
+  ExchangeFileInput,
+  ExchangeFolderInput,
+  type ExchangeConflict,
+  type ExchangeIdentity,
+  type ExchangePackageEntry,
+  type ExchangeResult,
+  type SyncSummary,
+} from './domain/exchange';
+import {
   SHEET_LABELS,
   SheetCommitInput,
   SheetErrorWorkbookInput,
@@ -227,6 +238,14 @@ export const contract = {
   'excel.errorWorkbook': channel<SheetFile>()(SheetErrorWorkbookInput, SHEET_LABELS),
   'excel.export': channel<SheetFile>()(SheetExportInput, SHEET_LABELS),
   'excel.progress': channel<SheetProgress | null>()(SheetProgressInput, SHEET_LABELS),
+  'exchange.identity': channel<ExchangeIdentity>()(NoInput),
+  'exchange.export': channel<SheetFile>()(NoInput),
+  'exchange.preview': channel<ExchangeResult>()(ExchangeFileInput, EXCHANGE_LABELS),
+  'exchange.apply': channel<ExchangeResult>()(ExchangeApplyInput, EXCHANGE_LABELS),
+  'exchange.setFolder': channel<ExchangeIdentity>()(ExchangeFolderInput, EXCHANGE_LABELS),
+  'exchange.sync': channel<SyncSummary>()(NoInput),
+  'exchange.history': channel<ExchangePackageEntry[]>()(NoInput),
+  'exchange.conflicts': channel<ExchangeConflict[]>()(NoInput),
 } as const;
 
 export type Contract = typeof contract;

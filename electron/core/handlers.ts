@@ -40,6 +40,8 @@ import { searchScenarios } from './scenarios/scenario-search';
 import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
 import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
 import { readProgress } from './excel/import-progress';
+import { ensureIdentity } from './exchange/exchange-store';
+import { applyPackageFile, exchangeConflicts, exchangeHistory, exchangeIdentity, exportPackageFile, previewPackageFile, setExchangeFolder, syncFolder } from './exchange/exchange-service';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
 
@@ -62,6 +64,7 @@ export const handlers: Handlers = {
   'settings.setup': (input, ctx) =>
     ctx.db.transaction(() => {
       const installation = completeSetup(ctx.db, input);
+      ensureIdentity(ctx.db, installation.zoneId); // the key pair the exchange signs with, made once
       const actor = actorOf(ctx.db, installation);
       if (input.loadDemo && actor) loadDemo(ctx.db, actor);
       return appInfo(ctx.db, ctx);
@@ -157,6 +160,14 @@ export const handlers: Handlers = {
   'excel.errorWorkbook': (input, ctx) => sheetErrorWorkbook(ctx.db, input),
   'excel.export': (input, ctx) => sheetExport(ctx.db, input),
   'excel.progress': (input) => readProgress(input.taskId),
+  'exchange.identity': (_input, ctx) => exchangeIdentity(ctx.db),
+  'exchange.export': (_input, ctx) => exportPackageFile(ctx.db),
+  'exchange.preview': (input, ctx) => previewPackageFile(ctx.db, input),
+  'exchange.apply': (input, ctx) => applyPackageFile(ctx.db, input),
+  'exchange.setFolder': (input, ctx) => setExchangeFolder(ctx.db, input),
+  'exchange.sync': (_input, ctx) => syncFolder(ctx.db),
+  'exchange.history': (_input, ctx) => exchangeHistory(ctx.db),
+  'exchange.conflicts': (_input, ctx) => exchangeConflicts(ctx.db),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3';
+import { nowIso, newId } from '../records';
+import { readSetting, writeSetting } from '../settings/settings-service';
+import { globalIdOf, localIdOf } from './global-ids';
+import { createHlc } from './hlc';
+import { fingerprintOf, generateKeyPair } from './keys';
+import { ancestorsAfter, type Version } from './merge';
+import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
+
+/**
+ * The exchange's own records: this installation's identity and key, the record clocks, the
+ * outbox of its own versions, and rows as they travel (global ids, no local columns).
+ */
+
+export interface Identity {
+  installationId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+/** This installation's key pair, made on first use; its zone's key is trusted as its own. */
+export function ensureIdentity(db: Database.Database, zoneId: string | null): Identity {
+  const found = db.prepare<[], { installation_id: string; public_key: string; private_key: string }>('SELECT installation_id, public_key, private_key FROM sync_identity WHERE id = 1').get();
+  const identity = found
+    ? { installationId: found.installation_id, publicKey: found.public_key, privateKey: found.private_key }
+    : (() => {
+        const keys = generateKeyPair();
+        const made = { installationId: newId(), ...keys };
+        db.prepare('INSERT INTO sync_identity (id, installation_id, public_key, private_key, created_at) VALUES (1, ?, ?, ?, ?)').run(made.installationId, made.publicKey, made.privateKey, nowIso());
+        return made;
+      })();
+  if (zoneId) trustZoneKey(db, zoneId, identity.publicKey, '本机');
+  return identity;
+}
+
+export interface ZoneKey {
+  zoneId: string;
+  publicKey: string;
+  fingerprint: string;
+  source: string;
+  trustedAt: string;
+}
+
+export function zoneKey(db: Database.Database, zoneId: string): ZoneKey | null {
+  const row = db.prepare<[string], { zone_id: string; public_key: string; fingerprint: string; source: string; trusted_at: string }>('SELECT * FROM zone_keys WHERE zone_id = ?').get(zoneId);
+  return row ? { zoneId: row.zone_id, publicKey: row.public_key, fingerprint: row.fingerprint, source: row.source, trustedAt: row.trusted_at } : null;
+}
+
+/** Records a zone's key when none is trusted yet; an existing one is never replaced silently. */
+export function trustZoneKey(db: Database.Database, zoneId: string, publicKey: string, source: string): 'new' | 'same' | 'different' {
+  const known = zoneKey(db, zoneId);
+  if (known) return known.publicKey === publicKey ? 'same' : 'different';
+  db.prepare('INSERT INTO zone_keys (zone_id, public_key, fingerprint, source, trusted_at) VALUES (?, ?, ?, ?, ?)').run(zoneId, publicKey, fingerprintOf(publicKey), source, nowIso());
+  return 'new';
+}
+
+// ── Clocks ───────────────────────────────────────────────────────────────────────────────
+
+const HLC_SETTING = 'exchange_hlc_last';
+
+/** Runs `work` with this installation's clock, and keeps where it got to. */
+export function withClock<T>(db: Database.Database, identity: Identity, work: (clock: ReturnType<typeof createHlc>, at: { ms: number }) => T): T {
+  const at = { ms: Date.now() };
+  const clock = createHlc(identity.installationId, { now: () => at.ms, last: readSetting<string>(db, HLC_SETTING) });
+  const result = work(clock, at);
+  const last = clock.last();
+  if (last) writeSetting(db, HLC_SETTING, last);
+  return result;
+}
+
+export interface StoredVersion extends Version {
+  origin: string;
+}
+
+export function clockOf(db: Database.Database, kind: string, recordId: string): StoredVersion | null {
+  const row = db.prepare<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number }>('SELECT hlc, origin, ancestors, deleted FROM sync_clocks WHERE kind = ? AND record_id = ?').get(kind, recordId);
+  return row ? { hlc: row.hlc, origin: row.origin, ancestors: JSON.parse(row.ancestors) as string[], deleted: row.deleted === 1 } : null;
+}
+
+export function setClock(db: Database.Database, kind: string, recordId: string, v: StoredVersion): void {
+  db.prepare(
+    `INSERT INTO sync_clocks (kind, record_id, hlc, origin, ancestors, deleted) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, record_id) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, ancestors = excluded.ancestors, deleted = excluded.deleted`,
+  ).run(kind, recordId, v.hlc, v.origin, JSON.stringify(v.ancestors), v.deleted ? 1 : 0);
+}
+
+const CLOCKED_SETTING = 'exchange_clocked_seq';
+
+/**
+ * Gives every record changed here since the last call a new version: a clock (from the
+ * change's time), its ancestors (the version it was made from), and a copy in the outbox.
+ * Demo records stay local, and so do seeded rows nobody has changed (identical everywhere).
+ */
+export function clockLocalChanges(db: Database.Database, identity: Identity): number {
+  return db.transaction(() => {
+    const after = readSetting<number>(db, CLOCKED_SETTING) ?? 0;
+    const changes = db
+      .prepare<[number], { kind: string; record_id: string; at: string; last: number }>(
+        `SELECT kind, record_id, max(changed_at) AS at, max(seq) AS last FROM sync_changes WHERE seq > ? AND remote = 0 GROUP BY kind, record_id ORDER BY last`,
+      )
+      .all(after);
+    const top = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM sync_changes').pluck().get() ?? 0;
+    let made = 0;
+    withClock(db, identity, (clock, at) => {
+      for (const change of changes) {
+        const kind = kindOf(change.kind);
+        if (!kind) continue;
+        const row = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(change.record_id);
+        if (!row || row.is_demo === 1) continue;
+        if (String(row.created_by).startsWith('系统') && row.version === 1) continue;
+        at.ms = Date.parse(change.at);
+        const base = clockOf(db, kind.kind, change.record_id);
+        const version: StoredVersion = { hlc: clock.tick(), origin: identity.installationId, ancestors: ancestorsAfter(base), deleted: row.deleted_at !== null };
+        setClock(db, kind.kind, change.record_id, version);
+        db.prepare('INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted, row) VALUES (?, ?, ?, ?, ?, ?)').run(
+          kind.kind,
+          globalIdOf(db, kind.kind, change.record_id),
+          version.hlc,
+          JSON.stringify(version.ancestors),
+          version.deleted ? 1 : 0,
+          JSON.stringify(encodeRow(db, kind, row)),
+        );
+        made++;
+      }
+    });
+    writeSetting(db, CLOCKED_SETTING, top);
+    return made;
+  })();
+}
+
+// ── Rows as they travel ──────────────────────────────────────────────────────────────────
+
+/** Without local columns, with every id global. */
+export function encodeRow(db: Database.Database, kind: RecordKind, row: Row): Row {
+  const out: Row = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (kind.localOnly.includes(column)) continue;
+    const refKind = column === 'id' ? kind.kind : kind.refs[column];
+    out[column] = refKind && typeof value === 'string' ? globalIdOf(db, refKind, value) : value;
+  }
+  return out;
+}
+
+/** Back to local ids; the columns naming records not here yet, when there are such. */
+export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { row: Row; missing: string[] } {
+  const out: Row = {};
+  const missing: string[] = [];
+  for (const [column, value] of Object.entries(row)) {
+    const refKind = column === 'id' ? kind.kind : kind.refs[column];
+    if (!refKind || typeof value !== 'string') {
+      out[column] = value;
+      continue;
+    }
+    const local = localIdOf(db, refKind, value);
+    if (local === null) missing.push(column);
+    out[column] = local ?? value;
+    if (column !== 'id' && local !== null && !(refKind === kind.kind && local === out.id)) {
+      const target = kindOf(refKind);
+      if (target && !db.prepare(`SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(column);
+    }
+  }
+  return { row: out, missing };
+}
+
+/** The columns a kind's table has (a package may only write those). */
+export function columnsOf(db: Database.Database, kind: RecordKind): string[] {
+  return db
+    .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+    .all(kind.table)
+    .map((c) => c.name)
+    .filter((c) => !kind.localOnly.includes(c));
+}
+
+export { RECORD_KINDS };

@@ -1,0 +1,323 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain/exchange';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { nowIso } from '../records';
+import { readSetting, writeSetting } from '../settings/settings-service';
+import { clockLocalChanges, clockOf, columnsOf, decodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
+import { globalIdOf, localIdOf } from './global-ids';
+import { MAX_ANCESTORS, mergeVersion } from './merge';
+import { decodePackage, encodePackage, newPackageId, type PackageHeader } from './package-codec';
+import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
+
+/**
+ * Packages out and in. Out: this installation's versions since the last package to the same
+ * destination, signed. In: verified (codec), then every version through its kind's authority
+ * rule and the merge (merge.ts), in one transaction; a preview is the same run rolled back.
+ */
+
+/** One version as a package carries it. */
+const TravellingVersion = z.strictObject({
+  kind: z.string().max(40),
+  id: z.string().min(1).max(80),
+  hlc: z.string().max(80),
+  ancestors: z.array(z.string().max(80)).max(MAX_ANCESTORS),
+  deleted: z.boolean(),
+  row: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), z.unknown()),
+  /** A zone's public key, as the roster's sender trusts it (for zone versions). */
+  publicKey: z.string().max(100).optional(),
+});
+type TravellingVersion = z.infer<typeof TravellingVersion>;
+
+const PackageBody = z.strictObject({ versions: z.array(TravellingVersion).max(1_000_000) });
+
+// ── Out ──────────────────────────────────────────────────────────────────────────────────
+
+export interface BuiltPackage {
+  fileName: string;
+  bytes: Buffer;
+  header: PackageHeader;
+}
+
+/** The package of versions made here since the destination's last one, or null when there are none. */
+export function buildPackage(db: Database.Database, zone: { id: string; code: string }, destination: string): BuiltPackage | null {
+  const identity = ensureIdentity(db, zone.id);
+  clockLocalChanges(db, identity);
+  const cursorKey = `exchange_sent_${destination}`;
+  const after = readSetting<number>(db, cursorKey) ?? 0;
+  const rows = db
+    .prepare<[number], { seq: number; kind: string; record_id: string; hlc: string; ancestors: string; deleted: number; row: string }>('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq')
+    .all(after);
+  if (rows.length === 0) return null;
+  const versions: TravellingVersion[] = rows.map((r) => {
+    const v: TravellingVersion = { kind: r.kind, id: r.record_id, hlc: r.hlc, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: JSON.parse(r.row) as Row };
+    if (r.kind === 'zone') {
+      const local = localIdOf(db, 'zone', r.record_id);
+      const key = local ? zoneKey(db, local) : null;
+      if (key) v.publicKey = key.publicKey;
+    }
+    return v;
+  });
+  const counts: Record<string, number> = {};
+  for (const v of versions) counts[v.kind] = (counts[v.kind] ?? 0) + 1;
+  const header: PackageHeader = {
+    format: 'alliance-package',
+    formatVersion: 1,
+    packageId: newPackageId(),
+    senderInstallationId: identity.installationId,
+    senderZoneId: globalIdOf(db, 'zone', zone.id),
+    senderPublicKey: identity.publicKey,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    createdAt: nowIso(),
+    sequence: { from: rows[0]!.seq, to: rows[rows.length - 1]!.seq },
+    counts,
+  };
+  const bytes = encodePackage({ header, body: { versions } }, identity.privateKey);
+  db.transaction(() => {
+    writeSetting(db, cursorKey, header.sequence.to);
+    db.prepare("INSERT INTO sync_packages (package_id, direction, sender_zone_id, sender_installation_id, created_at, handled_at, file_name, sequence_to, summary) VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?)").run(
+      header.packageId,
+      zone.id,
+      identity.installationId,
+      header.createdAt,
+      nowIso(),
+      fileNameOf(zone.code, header),
+      header.sequence.to,
+      JSON.stringify(counts),
+    );
+  })();
+  return { fileName: fileNameOf(zone.code, header), bytes, header };
+}
+
+function fileNameOf(zoneCode: string, header: PackageHeader): string {
+  return `${zoneCode}_${header.createdAt.replace(/[-:]/g, '').slice(0, 15)}_${header.packageId}.alliance`;
+}
+
+// ── In ───────────────────────────────────────────────────────────────────────────────────
+
+export interface ImportOptions {
+  /** Apply (true) or only say what would happen (false). */
+  apply: boolean;
+  /** The secretariat's confirmation that a package may delete most of a kind's records. */
+  confirmMassDelete?: boolean;
+  /** The installation's own zone and role. */
+  self: { zoneId: string; secretariat: boolean };
+  fileName?: string;
+}
+
+const ROLLBACK = new Error('exchange preview: roll back');
+/** A package that would delete more than this share of a kind's live records needs the secretariat's confirmation. */
+const MASS_DELETE_SHARE = 0.5;
+const MASS_DELETE_MIN = 10;
+
+export function importPackage(db: Database.Database, bytes: Buffer, options: ImportOptions): ExchangeResult {
+  const identity = ensureIdentity(db, options.self.zoneId);
+  const decoded = decodePackage(bytes, {
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    trustedKeyFor: (globalZoneId) => {
+      const local = localIdOf(db, 'zone', globalZoneId);
+      return local ? (zoneKey(db, local)?.publicKey ?? null) : null;
+    },
+  });
+  const header = decoded.header;
+  const parsedBody = PackageBody.safeParse(decoded.body);
+  if (!parsedBody.success) throw new AppError('VALIDATION', '交换包的内容格式不正确（可能来自不兼容的版本），未导入任何内容。');
+  const senderZoneId = localIdOf(db, 'zone', header.senderZoneId);
+  const senderZone = senderZoneId ? db.prepare<[string], { id: string; short_name: string; role: string }>('SELECT id, short_name, role FROM zones WHERE id = ?').get(senderZoneId) : undefined;
+  if (!senderZone) throw new AppError('VALIDATION', '发送方高新区不在本机的名录中，未导入任何内容。请先导入秘书长单位的名录包。');
+  if (header.senderInstallationId === identity.installationId) throw new AppError('VALIDATION', '这是本机自己导出的交换包，无需导入。');
+
+  const result: ExchangeResult = {
+    packageId: header.packageId,
+    sender: { zoneId: senderZone.id, zoneName: senderZone.short_name, fingerprint: decoded.fingerprint, createdAt: header.createdAt },
+    duplicate: false,
+    applied: false,
+    keyNotice: null,
+    notices: [],
+    kinds: [],
+    refusals: [],
+    conflicts: 0,
+    pending: 0,
+  };
+  const seen = db.prepare<[string], string>("SELECT handled_at FROM sync_packages WHERE package_id = ? AND direction = 'received'").pluck().get(header.packageId);
+  if (seen) return { ...result, duplicate: true };
+
+  const run = () => {
+    // The codec refused a key other than the trusted one; a first key is trusted, and said so.
+    if (trustZoneKey(db, senderZone.id, header.senderPublicKey, `首次收到的交换包（${nowIso().slice(0, 10)}）`) === 'new') result.keyNotice = `首次收到「${senderZone.short_name}」的密钥，指纹 ${decoded.fingerprint}。请电话核对后再信任其后续的交换包。`;
+    clockLocalChanges(db, identity);
+    const sender = { zoneId: senderZone.id, secretariat: senderZone.role === 'secretariat' };
+    const summaries = new Map<string, ExchangeKindSummary>();
+    const summaryOf = (kind: string) => {
+      let s = summaries.get(kind);
+      if (!s) summaries.set(kind, (s = { kind, noun: kindOf(kind)?.noun ?? kind, added: 0, updated: 0, unchanged: 0, refused: 0, conflicts: 0, pending: 0, deleted: 0 }));
+      return s;
+    };
+    withClock(db, identity, (clock) => {
+      for (const v of parsedBody.data.versions) clock.receive(v.hlc); // refuses times far in the future
+    });
+    const ordered = [...parsedBody.data.versions].sort((a, b) => rank(a.kind) - rank(b.kind));
+    for (const v of ordered) {
+      const outcome = applyVersion(db, sender, v, header.packageId, header.senderZoneId, result.notices);
+      const s = summaryOf(v.kind);
+      s[outcome.action]++;
+      if (outcome.deleted) s.deleted++;
+      if (outcome.reason) result.refusals.push({ kind: v.kind, noun: s.noun, label: outcome.label, reason: outcome.reason });
+    }
+    retryPending(db, summaryOf, result.notices);
+    for (const s of summaries.values()) {
+      const kind = kindOf(s.kind);
+      if (!kind || s.deleted < MASS_DELETE_MIN) continue;
+      const live = db.prepare<[], number>(`SELECT count(*) FROM ${kind.table} WHERE deleted_at IS NULL`).pluck().get() ?? 0;
+      if (s.deleted > (live + s.deleted) * MASS_DELETE_SHARE && !(options.confirmMassDelete && options.self.secretariat)) {
+        throw new AppError('CONFLICT', `该交换包会删除本机 ${s.deleted} 条${s.noun}（超过一半），已拒绝。如确属需要，请由秘书长单位确认后再导入。`);
+      }
+    }
+    result.kinds = [...summaries.values()];
+    result.conflicts = result.kinds.reduce((n, s) => n + s.conflicts, 0);
+    result.pending = result.kinds.reduce((n, s) => n + s.pending, 0);
+    if (!options.apply) throw ROLLBACK;
+    db.prepare("INSERT INTO sync_packages (package_id, direction, sender_zone_id, sender_installation_id, created_at, handled_at, file_name, sequence_to, summary) VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?)").run(
+      header.packageId,
+      senderZone.id,
+      header.senderInstallationId,
+      header.createdAt,
+      nowIso(),
+      options.fileName ?? '',
+      header.sequence.to,
+      JSON.stringify({ kinds: result.kinds, refusals: result.refusals }),
+    );
+    for (const r of result.refusals) db.prepare('INSERT INTO sync_refusals (package_id, kind, record_id, reason, row) VALUES (?, ?, ?, ?, ?)').run(header.packageId, r.kind, r.label, r.reason, '{}');
+    // What the package wrote is not this installation's own change: it does not travel on.
+    const clocked = readSetting<number>(db, 'exchange_clocked_seq') ?? 0;
+    db.prepare('UPDATE sync_changes SET remote = 1 WHERE seq > ?').run(clocked);
+    result.applied = true;
+  };
+  try {
+    db.transaction(run)();
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return result;
+}
+
+const rank = (kind: string) => {
+  const i = RECORD_KINDS.findIndex((k) => k.kind === kind);
+  return i < 0 ? RECORD_KINDS.length : i;
+};
+
+interface VersionOutcome {
+  action: 'added' | 'updated' | 'unchanged' | 'refused' | 'conflicts' | 'pending';
+  label: string;
+  reason?: string;
+  deleted?: boolean;
+}
+
+/** One version through authority and the merge; writes the winner to the live table. */
+function applyVersion(db: Database.Database, sender: { zoneId: string; secretariat: boolean }, v: TravellingVersion, packageId: string, senderGlobalZone: string, notices: string[]): VersionOutcome {
+  const kind = kindOf(v.kind);
+  const label = String(v.row.title ?? v.row.short_name ?? v.row.name ?? v.id);
+  if (!kind) return { action: 'refused', label, reason: `本版本不认识的记录类型「${v.kind}」` };
+  if (v.row.id !== v.id) return { action: 'refused', label, reason: '记录编号与内容不符' };
+  const decoded = decodeRow(db, kind, v.row);
+  if (decoded.missing.length > 0) {
+    db.prepare('INSERT OR IGNORE INTO sync_pending (kind, record_id, hlc, state, sender_zone_id, package_id) VALUES (?, ?, ?, ?, ?, ?)').run(v.kind, v.id, v.hlc, JSON.stringify(v), senderGlobalZone, packageId);
+    return { action: 'pending', label };
+  }
+  const columns = new Set(columnsOf(db, kind));
+  const unknownColumn = Object.keys(decoded.row).find((c) => !columns.has(c));
+  if (unknownColumn) return { action: 'refused', label, reason: `含有本版本没有的字段「${unknownColumn}」` };
+  const localId = decoded.row.id as string;
+  const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(localId) ?? null;
+  const refusal = kind.authorise(sender, before ? stripLocal(kind, before) : null, decoded.row);
+  if (refusal) return { action: 'refused', label: kind.label(decoded.row) || label, reason: refusal };
+  if (kind.kind === 'zone' && v.publicKey && sender.secretariat && trustZoneKey(db, localId, v.publicKey, '秘书长单位的名录') === 'different') {
+    notices.push(`秘书长单位名录中「${kind.label(decoded.row)}」的密钥与本机登记的不同，本机仍使用原密钥。请电话核对。`);
+  }
+
+  const incoming: StoredVersion & { row?: Row } = { hlc: v.hlc, origin: v.hlc.split('.').pop() ?? '', ancestors: v.ancestors, deleted: v.deleted };
+  const current = clockOf(db, kind.kind, localId);
+  const losers = conflictsOf(db, kind.kind, localId);
+  // A row without a clock predates the exchange (or is a pristine seed): every version descends from it.
+  const frontier: Array<StoredVersion & { row?: Row }> = current ? [current, ...losers] : losers;
+  const merged = frontier.length > 0 ? mergeVersion(frontier, incoming) : { known: false, frontier: [incoming], winner: incoming };
+  if (merged.known) return { action: 'unchanged', label };
+  const removed = frontier.filter((f) => !merged.frontier.includes(f));
+  for (const gone of removed) if (gone !== current) db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, gone.hlc);
+  const conflict = merged.frontier.length > 1;
+  if (merged.winner === incoming) {
+    if (current && merged.frontier.includes(current) && before) keepLoser(db, kind, localId, current, before);
+    writeRow(db, kind, before, decoded.row);
+    setClock(db, kind.kind, localId, incoming);
+    return { action: conflict ? 'conflicts' : before ? 'updated' : 'added', label, deleted: v.deleted && !(before?.deleted_at ?? null) };
+  }
+  if (merged.winner.row) {
+    // A kept loser won against the current version (the current one was superseded): show it.
+    writeRow(db, kind, before, merged.winner.row);
+    setClock(db, kind.kind, localId, merged.winner);
+    db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, merged.winner.hlc);
+  }
+  keepLoser(db, kind, localId, incoming, decoded.row);
+  return { action: 'conflicts', label };
+}
+
+function stripLocal(kind: RecordKind, row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([c]) => !kind.localOnly.includes(c)));
+}
+
+function conflictsOf(db: Database.Database, kind: string, recordId: string): Array<StoredVersion & { row: Row }> {
+  return db
+    .prepare<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number; row: string }>('SELECT hlc, origin, ancestors, deleted, row FROM sync_conflicts WHERE kind = ? AND record_id = ?')
+    .all(kind, recordId)
+    .map((r) => ({ hlc: r.hlc, origin: r.origin, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: JSON.parse(r.row) as Row }));
+}
+
+function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v: StoredVersion, row: Row): void {
+  db.prepare('INSERT OR IGNORE INTO sync_conflicts (kind, record_id, hlc, origin, origin_zone_id, ancestors, deleted, row, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    kind.kind,
+    recordId,
+    v.hlc,
+    v.origin,
+    String(row.owner_zone_id ?? ''),
+    JSON.stringify(v.ancestors),
+    v.deleted ? 1 : 0,
+    JSON.stringify(stripLocal(kind, row)),
+    nowIso(),
+  );
+}
+
+/** Writes a version's row (local ids) over the live one, then what the kind redoes after (the index). */
+function writeRow(db: Database.Database, kind: RecordKind, before: Row | null, row: Row): void {
+  const columns = Object.keys(row);
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`).run(
+    Object.fromEntries(columns.map((c) => [c, row[c] ?? null])),
+  );
+  kind.afterApply?.(db, before, row);
+}
+
+/** Versions parked for a record not here yet: tried again until none moves. */
+function retryPending(db: Database.Database, summaryOf: (kind: string) => ExchangeKindSummary, notices: string[]): void {
+  for (let round = 0; round < RECORD_KINDS.length + 1; round++) {
+    const parked = db.prepare<[], { kind: string; record_id: string; hlc: string; state: string; sender_zone_id: string; package_id: string }>('SELECT * FROM sync_pending ORDER BY rowid').all();
+    let moved = 0;
+    for (const p of parked) {
+      const v = TravellingVersion.parse(JSON.parse(p.state));
+      const kind = kindOf(v.kind);
+      if (!kind || decodeRow(db, kind, v.row).missing.length > 0) continue;
+      db.prepare('DELETE FROM sync_pending WHERE kind = ? AND record_id = ? AND hlc = ?').run(p.kind, p.record_id, p.hlc);
+      const zoneId = localIdOf(db, 'zone', p.sender_zone_id);
+      const zone = zoneId ? db.prepare<[string], { role: string }>('SELECT role FROM zones WHERE id = ?').get(zoneId) : undefined;
+      if (!zoneId || !zone) continue;
+      const outcome = applyVersion(db, { zoneId, secretariat: zone.role === 'secretariat' }, v, p.package_id, p.sender_zone_id, notices);
+      const s = summaryOf(v.kind);
+      s[outcome.action]++;
+      if (s.pending > 0) s.pending--;
+      moved++;
+    }
+    if (moved === 0) return;
+  }
+}
+
+export type { Identity };

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Exchange between installations (issue 8), the platform-free part: the channels' inputs and
+ * what they answer. Packages travel as files (.alliance); the core signs, verifies and merges.
+ */
+
+const fileName = z.string({ error: '缺少文件名' }).trim().min(1, { error: '缺少文件名' }).max(255, { error: '文件名过长' });
+/** base64 of at most 64 MB. */
+const dataBase64 = z.string({ error: '缺少文件内容' }).max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 8, { error: '文件不能超过 64 MB' });
+
+export const ExchangeFileInput = z.strictObject({ fileName, dataBase64 });
+export const ExchangeApplyInput = z.strictObject({
+  fileName,
+  dataBase64,
+  /** The secretariat confirms a package that deletes most of a kind's records. */
+  confirmMassDelete: z.boolean().default(false),
+});
+export const ExchangeFolderInput = z.strictObject({
+  folder: z.string({ error: '请选择文件夹' }).trim().max(1000, { error: '路径过长' }),
+});
+
+export const EXCHANGE_LABELS: Record<string, string> = {
+  fileName: '文件名',
+  dataBase64: '文件内容',
+  confirmMassDelete: '确认大量删除',
+  folder: '交换文件夹',
+};
+
+export interface ExchangeKindSummary {
+  kind: string;
+  noun: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  conflicts: number;
+  pending: number;
+  /** Of the added and updated: how many delete a record here. */
+  deleted: number;
+}
+
+export interface ExchangeRefusal {
+  kind: string;
+  noun: string;
+  label: string;
+  reason: string;
+}
+
+export interface ExchangeResult {
+  packageId: string;
+  sender: { zoneId: string; zoneName: string; fingerprint: string; createdAt: string };
+  /** This package was imported before: nothing changes. */
+  duplicate: boolean;
+  /** False for a preview. */
+  applied: boolean;
+  /** The first package from this zone: its key is now trusted; compare the fingerprint by phone. */
+  keyNotice: string | null;
+  notices: string[];
+  kinds: ExchangeKindSummary[];
+  refusals: ExchangeRefusal[];
+  conflicts: number;
+  /** Versions waiting for a record not here yet (another package brings it). */
+  pending: number;
+}
+
+export interface ExchangeIdentity {
+  installationId: string;
+  fingerprint: string;
+  zoneKeys: Array<{ zoneId: string; zoneName: string; fingerprint: string; source: string; trustedAt: string; own: boolean }>;
+  folder: string | null;
+}
+
+export interface ExchangePackageEntry {
+  packageId: string;
+  direction: 'sent' | 'received';
+  zoneName: string;
+  createdAt: string;
+  handledAt: string;
+  fileName: string;
+  summary: string;
+}
+
+export interface ExchangeConflict {
+  kind: string;
+  noun: string;
+  recordId: string;
+  label: string;
+  current: Record<string, unknown>;
+  other: Record<string, unknown>;
+  otherHlc: string;
+  otherZoneName: string;
+  foundAt: string;
+}
+
+export interface SyncSummary {
+  folder: string;
+  sent: { fileName: string; count: number } | null;
+  received: ExchangeResult[];
+  /** Files in the folder that could not be read, and why. */
+  failed: Array<{ fileName: string; message: string }>;
+}

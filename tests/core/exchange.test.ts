@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { instrumentInput, zoneId } from '../helpers/resources';
+import { setUpCore, type TempCore } from '../helpers/temp-core';
+
+/**
+ * Installations exchanging signed packages: the secretariat (HRB) and two members (DQ, CC),
+ * each on its own SQLite file, through the real channels.
+ */
+
+let hrb: TempCore;
+let dq: TempCore;
+let cc: TempCore;
+
+beforeEach(() => {
+  hrb = setUpCore('HRB', 'secretariat');
+  dq = setUpCore('DQ', 'member');
+  cc = setUpCore('CC', 'member');
+});
+afterEach(() => {
+  for (const core of [hrb, dq, cc]) core.remove();
+});
+
+/** Exports a package from one installation and applies it on another. */
+function send(from: TempCore, to: TempCore) {
+  const file = from.ok('exchange.export', {});
+  return to.ok('exchange.apply', { fileName: file.fileName, dataBase64: file.dataBase64 });
+}
+
+const fileOf = (file: { fileName: string; dataBase64: string }) => ({ fileName: file.fileName, dataBase64: file.dataBase64 });
+const dump = (core: TempCore) => createHash('sha256').update(core.snapshot()).digest('hex');
+const resourceRow = (core: TempCore, id: string) => core.db.prepare('SELECT title, status, owner_zone_id, category_id FROM resources WHERE id = ?').get(id) as { title: string; status: string; owner_zone_id: string; category_id: string } | undefined;
+
+describe('a resource travels between installations', () => {
+  it('goes from a member to the secretariat and back published, with zones and categories matched by code', () => {
+    const created = dq.ok('resources.create', instrumentInput(dq, { title: '大庆 共聚焦显微镜' }));
+    const submitted = dq.ok('resources.transition', { id: created.id, version: created.version, action: 'submit' });
+
+    expect(submitted.status).toBe('submitted');
+    const file = fileOf(dq.ok('exchange.export', {}));
+    const preview = hrb.ok('exchange.preview', file);
+    expect(preview.applied).toBe(false);
+    expect(preview.kinds.find((k) => k.kind === 'resource')).toMatchObject({ added: 1 });
+    expect(preview.keyNotice).toContain('首次收到「大庆高新区」的密钥');
+    expect(resourceRow(hrb, created.id)).toBeUndefined();
+
+    const received = hrb.ok('exchange.apply', file);
+    expect(received.applied).toBe(true);
+    const there = resourceRow(hrb, created.id);
+    expect(there).toMatchObject({ title: '大庆 共聚焦显微镜', status: 'submitted', owner_zone_id: zoneId(hrb, 'DQ') });
+    expect(hrb.ok('resources.search', { query: '共聚焦' }).total).toBe(1);
+
+    const approved = hrb.ok('resources.transition', { id: created.id, version: hrb.ok('resources.get', { id: created.id }).version, action: 'approve' });
+    hrb.ok('resources.transition', { id: created.id, version: approved.version, action: 'publish' });
+    const back = send(hrb, dq);
+    expect(back.kinds.find((k) => k.kind === 'resource')).toMatchObject({ updated: 1 });
+    expect(resourceRow(dq, created.id)).toMatchObject({ status: 'published' });
+
+    // CC has seen neither: the member's package and the secretariat's, in the wrong order.
+    const fromHrb = hrb.ok('exchange.history', {}).filter((p) => p.direction === 'sent');
+    expect(fromHrb).toHaveLength(1);
+  });
+
+  it('refuses a member’s change to another zone’s resource and applies the rest of the package', () => {
+    const own = dq.ok('resources.create', instrumentInput(dq, { title: '大庆自己的仪器' }));
+    const foreign = cc.ok('resources.create', instrumentInput(cc, { title: '长春的仪器' }));
+    send(cc, dq);
+    // A tampered installation: DQ's database edited behind the app's back.
+    dq.db.prepare("UPDATE resources SET title = '被大庆改掉的标题', version = version + 1 WHERE id = ?").run(foreign.id);
+    const result = send(dq, hrb);
+    expect(result.refusals).toEqual([expect.objectContaining({ noun: '科技资源', reason: '成员单位只能登记和修改本高新区的资源' })]);
+    expect(resourceRow(hrb, own.id)).toMatchObject({ title: '大庆自己的仪器' });
+    expect(resourceRow(hrb, foreign.id)).toBeUndefined();
+  });
+
+  it('refuses a member’s package that approves or publishes, since only the secretariat reviews', () => {
+    const r = dq.ok('resources.create', instrumentInput(dq));
+    dq.db.prepare("UPDATE resources SET status = 'published', version = version + 1 WHERE id = ?").run(r.id);
+    const result = send(dq, hrb);
+    expect(result.refusals[0]?.reason).toMatch(/只能由秘书长单位作出/);
+    expect(resourceRow(hrb, r.id)).toBeUndefined();
+  });
+});
+
+describe('packages are verified before anything is touched', () => {
+  it('changes nothing for a flipped byte, a truncated file, a replay, or another installation’s key for the same zone', () => {
+    dq.ok('resources.create', instrumentInput(dq, { title: '第一台' }));
+    const file = dq.ok('exchange.export', {});
+    const bytes = Buffer.from(file.dataBase64, 'base64');
+    const before = dump(hrb);
+    const attempt = (data: Buffer) => hrb.fails('exchange.apply', { fileName: file.fileName, dataBase64: data.toString('base64') });
+
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 5]! ^= 0xff;
+    expect(attempt(flipped).message).toMatch(/未导入任何内容/);
+    expect(attempt(bytes.subarray(0, bytes.length - 20)).message).toMatch(/未导入任何内容/);
+    expect(dump(hrb)).toBe(before);
+
+    const applied = hrb.ok('exchange.apply', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    expect(applied.applied).toBe(true);
+    const afterFirst = dump(hrb);
+    const replay = hrb.ok('exchange.apply', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    expect(replay.duplicate).toBe(true);
+    expect(dump(hrb)).toBe(afterFirst);
+
+    // A second installation claiming to be 大庆 has another key: refused.
+    const impostor = setUpCore('DQ', 'member');
+    try {
+      impostor.ok('resources.create', instrumentInput(impostor, { title: '冒名的仪器' }));
+      const forged = impostor.ok('exchange.export', {});
+      expect(hrb.fails('exchange.apply', { fileName: forged.fileName, dataBase64: forged.dataBase64 }).message).toMatch(/密钥/);
+      expect(dump(hrb)).toBe(afterFirst);
+    } finally {
+      impostor.remove();
+    }
+  });
+});
+
+describe('concurrent edits', () => {
+  it('keep the loser in the conflicts list and converge on both sides whatever the order', () => {
+    const r = dq.ok('resources.create', instrumentInput(dq, { title: '原标题' }));
+    const first = fileOf(dq.ok('exchange.export', {}));
+    hrb.ok('exchange.apply', first);
+    cc.ok('exchange.apply', first);
+    // The secretariat corrects the title while 大庆 edits it too.
+    const atHrb = hrb.ok('resources.get', { id: r.id });
+    hrb.ok('resources.update', { id: r.id, version: atHrb.version, patch: { title: '秘书处改的标题' } });
+    const atDq = dq.ok('resources.get', { id: r.id });
+    dq.ok('resources.update', { id: r.id, version: atDq.version, patch: { title: '大庆改的标题' } });
+
+    const hrbFile = hrb.ok('exchange.export', {});
+    const dqFile = dq.ok('exchange.export', {});
+    dq.ok('exchange.apply', { fileName: hrbFile.fileName, dataBase64: hrbFile.dataBase64 });
+    hrb.ok('exchange.apply', { fileName: dqFile.fileName, dataBase64: dqFile.dataBase64 });
+    // 长春 gets them the other way round.
+    cc.ok('exchange.apply', { fileName: dqFile.fileName, dataBase64: dqFile.dataBase64 });
+    cc.ok('exchange.apply', { fileName: hrbFile.fileName, dataBase64: hrbFile.dataBase64 });
+
+    const titles = [hrb, dq, cc].map((core) => resourceRow(core, r.id)?.title);
+    expect(new Set(titles).size).toBe(1);
+    for (const core of [hrb, dq, cc]) {
+      const conflicts = core.ok('exchange.conflicts', {});
+      const losers = conflicts.filter((c) => c.recordId === r.id).map((c) => c.other.title);
+      expect([...losers, titles[0]].sort()).toEqual(['大庆改的标题', '秘书处改的标题']);
+    }
+  });
+});
