@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forumInput, person } from '../helpers/events';
 import { instrumentInput, zoneId } from '../helpers/resources';
+import { applicationInput, publishedListing } from '../helpers/scenarios';
 import { setUpCore, type TempCore } from '../helpers/temp-core';
 
 /**
@@ -145,3 +147,51 @@ describe('concurrent edits', () => {
     }
   });
 });
+
+describe('listings, applications, events and registrations travel too', () => {
+  it('carries a listing to another zone, its application back, and the decision out again', () => {
+    const listing = publishedListing(dq, { title: '大庆的揭榜榜单' });
+    applyTo(cc, exportFrom(dq));
+    expect(cc.ok('scenarios.get', { id: listing.id })).toMatchObject({ title: '大庆的揭榜榜单', status: 'published', ownerZoneId: zoneId(cc, 'DQ') });
+    expect(cc.ok('scenarios.search', { query: '揭榜榜单' }).total).toBe(1);
+
+    const application = cc.ok('applications.create', applicationInput(listing.id, '长春某企业'));
+    applyTo(dq, exportFrom(cc));
+    const ranking = dq.ok('applications.ranking', { scenarioId: listing.id });
+    expect(ranking.applications.map((a) => a.organisation)).toEqual(['长春某企业']);
+
+    dq.ok('applications.transition', { id: application.id, version: ranking.applications[0]!.version, action: 'shortlist' });
+    applyTo(cc, exportFrom(dq));
+    expect(cc.ok('applications.ranking', { scenarioId: listing.id }).applications[0]).toMatchObject({ status: 'shortlisted' });
+  });
+
+  it('carries an event with its co-hosts (built-in zones, matched by code) and a registration back to the host', () => {
+    const event = dq.ok('events.create', forumInput(dq, 20, { title: '大庆主办的论坛', coHostZoneIds: [zoneId(dq, 'CC'), zoneId(dq, 'HRB')] }));
+    dq.ok('events.transition', { id: event.id, version: event.version, action: 'publish' });
+    applyTo(cc, exportFrom(dq));
+    const there = cc.ok('events.get', { id: event.id });
+    expect(there.coHostZoneIds.sort()).toEqual([zoneId(cc, 'CC'), zoneId(cc, 'HRB')].sort());
+
+    cc.ok('registrations.create', { ...person(event.id, '长春参会者', '13900001111'), zoneId: zoneId(cc, 'CC') });
+    applyTo(dq, exportFrom(cc));
+    expect(dq.ok('registrations.list', { eventId: event.id }).items.map((r) => r.name)).toEqual(['长春参会者']);
+  });
+
+  it('refuses a member’s application decision on another zone’s listing', () => {
+    const listing = publishedListing(dq, { title: '大庆的榜单' });
+    applyTo(cc, exportFrom(dq));
+    const application = cc.ok('applications.create', applicationInput(listing.id, '长春某企业'));
+    cc.db.prepare("UPDATE scenario_applications SET status = 'selected', version = version + 1 WHERE id = ?").run(application.id);
+    const result = applyTo(dq, exportFrom(cc));
+    expect(result.refusals.map((r) => r.reason)).toEqual(['入围、揭榜和不予入选只能由发布清单的高新区或秘书长单位决定']);
+    expect(dq.ok('applications.ranking', { scenarioId: listing.id }).applications).toEqual([]);
+  });
+});
+
+function exportFrom(core: TempCore) {
+  return fileOf(core.ok('exchange.export', {}));
+}
+
+function applyTo(core: TempCore, file: { fileName: string; dataBase64: string }) {
+  return core.ok('exchange.apply', file);
+}

@@ -136,7 +136,9 @@ export function encodeRow(db: Database.Database, kind: RecordKind, row: Row): Ro
   for (const [column, value] of Object.entries(row)) {
     if (kind.localOnly.includes(column)) continue;
     const refKind = column === 'id' ? kind.kind : kind.refs[column];
-    out[column] = refKind && typeof value === 'string' ? globalIdOf(db, refKind, value) : value;
+    const listKind = kind.listRefs?.[column];
+    if (listKind && typeof value === 'string') out[column] = mapIdList(value, (id) => globalIdOf(db, listKind, id));
+    else out[column] = refKind && typeof value === 'string' ? globalIdOf(db, refKind, value) : value;
   }
   return out;
 }
@@ -147,6 +149,12 @@ export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { 
   const missing: string[] = [];
   for (const [column, value] of Object.entries(row)) {
     const refKind = column === 'id' ? kind.kind : kind.refs[column];
+    const listKind = kind.listRefs?.[column];
+    if (listKind && typeof value === 'string') {
+      // A link to a record not here (yet) stays as it came: the list shows what it can.
+      out[column] = mapIdList(value, (id) => localIdOf(db, listKind, id) ?? id);
+      continue;
+    }
     if (!refKind || typeof value !== 'string') {
       out[column] = value;
       continue;
@@ -160,6 +168,16 @@ export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { 
     }
   }
   return { row: out, missing };
+}
+
+/** A JSON list of ids with each id mapped; text that is not such a list is left alone (the schema refuses it later). */
+function mapIdList(json: string, map: (id: string) => string): string {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) && list.every((id) => typeof id === 'string') ? JSON.stringify(list.map(map)) : json;
+  } catch {
+    return json;
+  }
 }
 
 /** The columns a kind's table has (a package may only write those). */

@@ -7,7 +7,13 @@ import type Database from 'better-sqlite3';
  * (sync_ids pins the mapping, so a later change of code does not break it).
  */
 
-const SEEDED: Readonly<Record<string, string>> = { zone: 'zones', resource_category: 'resource_categories' };
+const SEEDED: Readonly<Record<string, string>> = {
+  zone: 'zones',
+  resource_category: 'resource_categories',
+  scenario_category: 'scenario_categories',
+  event_type: 'event_types',
+  indicator_def: 'indicator_defs',
+};
 
 export function globalIdOf(db: Database.Database, kind: string, localId: string): string {
   const pinned = db.prepare<[string, string], string>('SELECT global_id FROM sync_ids WHERE kind = ? AND local_id = ?').pluck().get(kind, localId);

@@ -230,7 +230,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   if (unknownColumn) return { action: 'refused', label, reason: `含有本版本没有的字段「${unknownColumn}」` };
   const localId = decoded.row.id as string;
   const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(localId) ?? null;
-  const refusal = kind.authorise(sender, before ? stripLocal(kind, before) : null, decoded.row);
+  const refusal = kind.authorise(sender, before ? stripLocal(kind, before) : null, decoded.row, db);
   if (refusal) return { action: 'refused', label: kind.label(decoded.row) || label, reason: refusal };
   if (kind.kind === 'zone' && v.publicKey && sender.secretariat && trustZoneKey(db, localId, v.publicKey, '秘书长单位的名录') === 'different') {
     notices.push(`秘书长单位名录中「${kind.label(decoded.row)}」的密钥与本机登记的不同，本机仍使用原密钥。请电话核对。`);
@@ -247,8 +247,9 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   for (const gone of removed) if (gone !== current) db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, gone.hlc);
   const conflict = merged.frontier.length > 1;
   if (merged.winner === incoming) {
+    const clash = writeRowChecked(db, kind, before, decoded.row);
+    if (clash) return { action: 'refused', label, reason: clash };
     if (current && merged.frontier.includes(current) && before) keepLoser(db, kind, localId, current, before);
-    writeRow(db, kind, before, decoded.row);
     setClock(db, kind.kind, localId, incoming);
     return { action: conflict ? 'conflicts' : before ? 'updated' : 'added', label, deleted: v.deleted && !(before?.deleted_at ?? null) };
   }
@@ -285,6 +286,22 @@ function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v:
     JSON.stringify(stripLocal(kind, row)),
     nowIso(),
   );
+}
+
+/**
+ * writeRow in a savepoint: a row that breaks a rule of this database (a second zone with the
+ * same code, a duplicate badge code) is refused and listed, and the rest of the package applies.
+ */
+function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | null, row: Row): string | null {
+  try {
+    db.transaction(() => writeRow(db, kind, before, row))();
+    return null;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
+      return `与本机已有的${kind.noun}冲突（代码、名称或编号重复，或内容不符合本机的规则），未应用`;
+    }
+    throw error;
+  }
 }
 
 /** Writes a version's row (local ids) over the live one, then what the kind redoes after (the index). */

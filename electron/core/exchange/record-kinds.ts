@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { resourceMachine, type ResourceStatus } from '../../../shared/domain/resource';
+import { eventText, selectEvent } from '../events/event-queries';
+import { scenarioText, selectScenario } from '../scenarios/scenario-queries';
 import { indexResource, unindexResource } from '../search/resource-index';
+import { indexText } from '../search/text-index';
 
 /**
  * The record kinds that travel between installations, and what the exchange needs to know
@@ -26,8 +29,10 @@ export interface RecordKind {
   localOnly: readonly string[];
   /** Column → the kind of record it names. */
   refs: Readonly<Record<string, string>>;
+  /** Column holding a JSON list of ids → the kind they name (co-host zones…); a missing one does not hold the version back. */
+  listRefs?: Readonly<Record<string, string>>;
   /** Why the sender may not make this change, or null. `before` is the receiver's current row (local ids). */
-  authorise(sender: Sender, before: Row | null, after: Row): string | null;
+  authorise(sender: Sender, before: Row | null, after: Row, db: Database.Database): string | null;
   /** What a person reads in a preview. */
   label(row: Row): string;
   afterApply?(db: Database.Database, before: Row | null, after: Row): void;
@@ -53,15 +58,26 @@ const zoneKind: RecordKind = {
   label: (row) => String(row.short_name ?? row.name ?? ''),
 };
 
-const resourceCategoryKind: RecordKind = {
-  kind: 'resource_category',
-  table: 'resource_categories',
-  noun: '资源类别',
-  localOnly: [],
-  refs: { owner_zone_id: 'zone' },
-  authorise: (sender) => (sender.secretariat ? null : `资源类别：${SECRETARIAT_ONLY}`),
-  label: (row) => String(row.name ?? ''),
-};
+/** A configurable list (categories, types, indicators): the secretariat's alone. */
+function listKind(kind: string, table: string, noun: string): RecordKind {
+  return {
+    kind,
+    table,
+    noun,
+    localOnly: [],
+    refs: { owner_zone_id: 'zone' },
+    authorise: (sender) => (sender.secretariat ? null : `${noun}：${SECRETARIAT_ONLY}`),
+    label: (row) => String(row.name ?? ''),
+  };
+}
+
+/** A record its zone runs itself (listings, events): a member sends only its own zone's. */
+function ownZoneOnly(noun: string) {
+  return (sender: Sender, before: Row | null, after: Row): string | null => {
+    if (sender.secretariat) return null;
+    return after.owner_zone_id === sender.zoneId && (!before || before.owner_zone_id === sender.zoneId) ? null : `成员单位只能发布和修改本高新区的${noun}`;
+  };
+}
 
 /** Whether a member may move a resource from one status to another (the machine's owner transitions). */
 function ownerMayMove(from: ResourceStatus | null, to: ResourceStatus): boolean {
@@ -94,7 +110,80 @@ const resourceKind: RecordKind = {
   },
 };
 
-/** In dependency order: a zone before the records it owns, a category before its resources. */
-export const RECORD_KINDS: readonly RecordKind[] = [zoneKind, resourceCategoryKind, resourceKind];
+const scenarioKind: RecordKind = {
+  kind: 'scenario',
+  table: 'scenarios',
+  noun: '场景清单',
+  localOnly: ['seq'],
+  refs: { owner_zone_id: 'zone', category_id: 'scenario_category' },
+  authorise: ownZoneOnly('场景清单'),
+  label: (row) => String(row.title ?? ''),
+  afterApply(db, _before, after) {
+    const s = selectScenario(db, after.id as string);
+    if (s) indexText(db, 'scenario', s.seq, scenarioText(s));
+  },
+};
+
+const eventKind: RecordKind = {
+  kind: 'event',
+  table: 'events',
+  noun: '创新活动',
+  localOnly: ['seq'],
+  refs: { owner_zone_id: 'zone', type_id: 'event_type' },
+  listRefs: { co_host_zone_ids: 'zone' },
+  authorise: ownZoneOnly('活动'),
+  label: (row) => String(row.title ?? ''),
+  afterApply(db, _before, after) {
+    const e = selectEvent(db, after.id as string);
+    if (e) indexText(db, 'event', e.seq, eventText(e));
+  },
+};
+
+/** Whose zone runs the record `id` of `table` here (a listing's, an event's). */
+const ownerOf = (db: Database.Database, table: string, id: unknown) => db.prepare<[string], string | null>(`SELECT owner_zone_id FROM ${table} WHERE id = ?`).pluck().get(String(id)) ?? null;
+
+/** An application: its applicant's zone applies and withdraws; the listing's zone decides. */
+const applicationKind: RecordKind = {
+  kind: 'application',
+  table: 'scenario_applications',
+  noun: '揭榜申报',
+  localOnly: [],
+  refs: { owner_zone_id: 'zone', scenario_id: 'scenario' },
+  authorise(sender, before, after, db) {
+    if (sender.secretariat || ownerOf(db, 'scenarios', after.scenario_id) === sender.zoneId) return null;
+    if (after.owner_zone_id !== sender.zoneId || (before && before.owner_zone_id !== sender.zoneId)) return '成员单位只能为本高新区的单位申报';
+    const decided = before ? after.status !== before.status && after.status !== 'withdrawn' : after.status !== 'submitted';
+    return decided || (before && after.decision_note !== before.decision_note) ? '入围、揭榜和不予入选只能由发布清单的高新区或秘书长单位决定' : null;
+  },
+  label: (row) => String(row.organisation ?? ''),
+};
+
+/** A registration: the participant's zone, or the event's host (who checks people in). */
+const registrationKind: RecordKind = {
+  kind: 'registration',
+  table: 'event_registrations',
+  noun: '活动报名',
+  localOnly: [],
+  refs: { owner_zone_id: 'zone', event_id: 'event' },
+  authorise(sender, before, after, db) {
+    if (sender.secretariat || ownerOf(db, 'events', after.event_id) === sender.zoneId) return null;
+    return after.owner_zone_id === sender.zoneId && (!before || before.owner_zone_id === sender.zoneId) ? null : '成员单位只能为本高新区的人员报名';
+  },
+  label: (row) => String(row.name ?? ''),
+};
+
+/** In dependency order: a zone before the records it owns, a category before its records, a listing before its applications. */
+export const RECORD_KINDS: readonly RecordKind[] = [
+  zoneKind,
+  listKind('resource_category', 'resource_categories', '资源类别'),
+  listKind('scenario_category', 'scenario_categories', '场景类别'),
+  listKind('event_type', 'event_types', '活动类型'),
+  listKind('indicator_def', 'indicator_defs', '发展指标项'),
+  resourceKind,
+  scenarioKind,
+  applicationKind,
+  eventKind,
+  registrationKind,
+];
 
 export const kindOf = (kind: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.kind === kind);

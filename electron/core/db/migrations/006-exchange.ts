@@ -4,7 +4,22 @@ import type { Migration } from '../migration';
 const TRACKED: ReadonlyArray<readonly [table: string, kind: string]> = [
   ['zones', 'zone'],
   ['resource_categories', 'resource_category'],
+  ['scenario_categories', 'scenario_category'],
+  ['event_types', 'event_type'],
+  ['indicator_defs', 'indicator_def'],
   ['resources', 'resource'],
+  ['scenarios', 'scenario'],
+  ['scenario_applications', 'application'],
+  ['events', 'event'],
+  ['event_registrations', 'registration'],
+];
+
+/** The configurable lists seeded with defaults: they travel by code. */
+const SEEDED_LISTS: ReadonlyArray<readonly [table: string, kind: string]> = [
+  ['resource_categories', 'resource_category'],
+  ['scenario_categories', 'scenario_category'],
+  ['event_types', 'event_type'],
+  ['indicator_defs', 'indicator_def'],
 ];
 
 /**
@@ -128,9 +143,10 @@ export const migration006: Migration = {
 
       INSERT INTO sync_ids (kind, local_id, global_id)
         SELECT 'zone', id, 'zone:' || code FROM zones WHERE created_by LIKE '系统%';
-      INSERT INTO sync_ids (kind, local_id, global_id)
-        SELECT 'resource_category', id, 'resource_category:' || code FROM resource_categories WHERE created_by LIKE '系统%';
     `);
+    for (const [table, kind] of SEEDED_LISTS) {
+      db.exec(`INSERT INTO sync_ids (kind, local_id, global_id) SELECT '${kind}', id, '${kind}:' || code FROM ${table} WHERE created_by LIKE '系统%';`);
+    }
     for (const [table, kind] of TRACKED) {
       db.exec(`
         CREATE TRIGGER ${table}_sync_insert AFTER INSERT ON ${table}
