@@ -106,6 +106,7 @@ import {
   ExchangeApplyInput,
   ExchangeFileInput,
   ExchangeFolderInput,
+  ExchangeResolveInput,
   type ExchangeConflict,
   type ExchangeIdentity,
   type ExchangePackageEntry,
@@ -246,6 +247,7 @@ export const contract = {
   'exchange.sync': channel<SyncSummary>()(NoInput),
   'exchange.history': channel<ExchangePackageEntry[]>()(NoInput),
   'exchange.conflicts': channel<ExchangeConflict[]>()(NoInput),
+  'exchange.resolve': channel<ExchangeConflict[]>()(ExchangeResolveInput, EXCHANGE_LABELS),
 } as const;
 
 export type Contract = typeof contract;

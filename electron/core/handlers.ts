@@ -41,6 +41,7 @@ import { createScenario, transitionScenario, updateScenario } from './scenarios/
 import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
 import { readProgress } from './excel/import-progress';
 import { ensureIdentity } from './exchange/exchange-store';
+import { resolveConflict } from './exchange/package-exchange';
 import { applyPackageFile, exchangeConflicts, exchangeHistory, exchangeIdentity, exportPackageFile, previewPackageFile, setExchangeFolder, syncFolder } from './exchange/exchange-service';
 import { selectZone } from './zones/zone-queries';
 import { createZone, getZone, listZones, setZoneActive, updateZone } from './zones/zone-service';
@@ -168,6 +169,10 @@ export const handlers: Handlers = {
   'exchange.sync': (_input, ctx) => syncFolder(ctx.db),
   'exchange.history': (_input, ctx) => exchangeHistory(ctx.db),
   'exchange.conflicts': (_input, ctx) => exchangeConflicts(ctx.db),
+  'exchange.resolve': (input, ctx) => {
+    resolveConflict(ctx.db, ctx.actor, input);
+    return exchangeConflicts(ctx.db);
+  },
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {

@@ -20,11 +20,23 @@ export const ExchangeFolderInput = z.strictObject({
   folder: z.string({ error: '请选择文件夹' }).trim().max(1000, { error: '路径过长' }),
 });
 
+/** Settles a conflict: keep the version shown, or take the other one. */
+export const ExchangeResolveInput = z.strictObject({
+  kind: z.string({ error: '缺少记录类型' }).regex(/^[a-z_]{1,40}$/, { error: '未知的记录类型' }),
+  recordId: z.string({ error: '缺少记录编号' }).min(1).max(80),
+  hlc: z.string({ error: '缺少版本' }).regex(/^\d{13}\.\d{4}\.[A-Za-z0-9]{1,32}$/, { error: '版本标记不正确' }),
+  keep: z.enum(['current', 'other'], { error: '应为 current（保留当前）或 other（采用另一版本）' }),
+});
+
 export const EXCHANGE_LABELS: Record<string, string> = {
   fileName: '文件名',
   dataBase64: '文件内容',
   confirmMassDelete: '确认大量删除',
   folder: '交换文件夹',
+  kind: '记录类型',
+  recordId: '记录编号',
+  hlc: '版本',
+  keep: '处理方式',
 };
 
 export interface ExchangeKindSummary {

@@ -145,6 +145,18 @@ describe('concurrent edits', () => {
       const losers = conflicts.filter((c) => c.recordId === r.id).map((c) => c.other.title);
       expect([...losers, titles[0]].sort()).toEqual(['大庆改的标题', '秘书处改的标题']);
     }
+
+    // The secretariat settles it by taking the version that lost; the others follow, conflicts gone.
+    const conflict = hrb.ok('exchange.conflicts', {}).find((c) => c.recordId === r.id)!;
+    const chosen = conflict.other.title;
+    expect(hrb.ok('exchange.resolve', { kind: 'resource', recordId: r.id, hlc: conflict.otherHlc, keep: 'other' })).toEqual([]);
+    expect(resourceRow(hrb, r.id)?.title).toBe(chosen);
+    const settled = fileOf(hrb.ok('exchange.export', {}));
+    for (const core of [dq, cc]) {
+      core.ok('exchange.apply', settled);
+      expect(resourceRow(core, r.id)?.title).toBe(chosen);
+      expect(core.ok('exchange.conflicts', {})).toEqual([]);
+    }
   });
 });
 

@@ -338,3 +338,27 @@ function retryPending(db: Database.Database, summaryOf: (kind: string) => Exchan
 }
 
 export type { Identity };
+
+// ── Conflicts ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A person settles a conflict: keeps the version shown or takes the other one. Either way a
+ * new local version is made that descends from both, so every installation that receives it
+ * settles the same way (and drops the conflict too).
+ */
+export function resolveConflict(db: Database.Database, actor: { label: string }, input: { kind: string; recordId: string; hlc: string; keep: 'current' | 'other' }): void {
+  const kind = kindOf(input.kind);
+  if (!kind) throw new AppError('VALIDATION', '未知的记录类型。', { kind: '未知' });
+  db.transaction(() => {
+    const loser = conflictsOf(db, kind.kind, input.recordId).find((c) => c.hlc === input.hlc);
+    const current = clockOf(db, kind.kind, input.recordId);
+    const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(input.recordId);
+    if (!loser || !current || !before) throw new AppError('NOT_FOUND', '找不到该冲突，可能已被处理（或已由其他高新区的交换包解决）。');
+    const chosen = input.keep === 'other' ? { ...loser.row } : stripLocal(kind, before);
+    const version = Number(before.version ?? 0) + 1;
+    writeRow(db, kind, before, { ...chosen, id: input.recordId, version, updated_at: nowIso(), updated_by: actor.label });
+    // The next local version (made from this write) descends from the version shown and from the other one.
+    setClock(db, kind.kind, input.recordId, { ...current, ancestors: [loser.hlc, ...loser.ancestors, ...current.ancestors].slice(0, MAX_ANCESTORS) });
+    db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, input.recordId, input.hlc);
+  })();
+}
