@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forumInput, person } from '../helpers/events';
 import { instrumentInput, zoneId } from '../helpers/resources';
@@ -207,3 +210,51 @@ function exportFrom(core: TempCore) {
 function applyTo(core: TempCore, file: { fileName: string; dataBase64: string }) {
   return core.ok('exchange.apply', file);
 }
+
+describe('safety nets', () => {
+  it('refuses a package that would delete most of a kind’s records, unless the secretariat confirms', () => {
+    const made = Array.from({ length: 12 }, (_, i) => dq.ok('resources.create', instrumentInput(dq, { title: `仪器 ${i}` })));
+    applyTo(hrb, exportFrom(dq));
+    dq.db.prepare("UPDATE resources SET deleted_at = '2026-11-29T00:00:00.000Z', version = version + 1").run();
+    const file = exportFrom(dq);
+    const before = dump(hrb);
+    expect(hrb.fails('exchange.apply', file).message).toMatch(/会删除本机 12 条科技资源（超过一半），已拒绝/);
+    expect(dump(hrb)).toBe(before);
+    const confirmed = hrb.ok('exchange.apply', { ...file, confirmMassDelete: true });
+    expect(confirmed.kinds.find((k) => k.kind === 'resource')).toMatchObject({ updated: 12, deleted: 12 });
+    expect(made.every((r) => hrb.db.prepare('SELECT deleted_at FROM resources WHERE id = ?').pluck().get(r.id) !== null)).toBe(true);
+  });
+});
+
+describe('the exchange folder', () => {
+  it('sends this installation’s package into its own sub-folder and takes in everyone else’s, skipping what it cannot read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'alliance-exchange-'));
+    try {
+      for (const core of [hrb, dq]) await core.okAsync('exchange.setFolder', { folder });
+      dq.ok('resources.create', instrumentInput(dq, { title: '经文件夹交换的仪器' }));
+      const sent = await dq.okAsync('exchange.sync', {});
+      expect(sent.sent?.count).toBeGreaterThan(0);
+      mkdirSync(join(folder, 'broken'));
+      writeFileSync(join(folder, 'broken', 'XX_20260101T000000_bad.alliance'), 'not a package');
+      writeFileSync(join(folder, 'broken', 'half-written.alliance.part'), 'ignored');
+
+      const received = await hrb.okAsync('exchange.sync', {});
+      expect(received.received.map((r) => r.sender.zoneName)).toEqual(['大庆高新区']);
+      expect(received.failed).toEqual([{ fileName: 'XX_20260101T000000_bad.alliance', message: expect.stringMatching(/未导入任何内容/) }]);
+      expect(hrb.ok('resources.search', { query: '经文件夹交换' }).total).toBe(1);
+      const again = await hrb.okAsync('exchange.sync', {});
+      expect(again.received).toEqual([]);
+      expect(hrb.ok('exchange.history', {}).filter((p) => p.direction === 'received')).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a folder that does not exist, or a relative path, in Chinese', async () => {
+    for (const folder of ['/no/such/folder/anywhere', 'relative/path']) {
+      const result = await hrb.dispatchAsync('exchange.setFolder', { folder });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(/交换文件夹：/);
+    }
+  });
+});
