@@ -258,3 +258,34 @@ describe('the exchange folder', () => {
     }
   });
 });
+
+describe('keys', () => {
+  it('lets members learn each other’s keys from the secretariat’s roster, and warns when the roster disagrees', () => {
+    dq.ok('resources.create', instrumentInput(dq, { title: '大庆的仪器' }));
+    applyTo(hrb, exportFrom(dq));
+    hrb.ok('resources.create', instrumentInput(hrb, { title: '秘书处的仪器' }));
+    const roster = exportFrom(hrb);
+    const atCc = applyTo(cc, roster);
+    expect(atCc.keyNotice).toContain('哈尔滨高新区');
+    const dqKey = cc.ok('exchange.identity', {}).zoneKeys.find((k) => k.zoneName === '大庆高新区');
+    expect(dqKey).toMatchObject({ source: '秘书长单位的名录', fingerprint: dq.ok('exchange.identity', {}).fingerprint });
+    // 长春 already trusted another key for 大庆 (say, from a stick handed over at a meeting): it keeps it and says so.
+    const other = setUpCore('DQ', 'member');
+    try {
+      const atDq = applyTo(dq, roster);
+      expect(atDq.notices).toEqual([]);
+      other.ok('resources.create', instrumentInput(other, { title: '另一台大庆电脑' }));
+      hrb.ok('resources.create', instrumentInput(hrb, { title: '秘书处的第二台仪器' }));
+      const fresh = setUpCore('CC', 'member');
+      try {
+        fresh.ok('exchange.apply', fileOf(other.ok('exchange.export', {})));
+        const warned = fresh.ok('exchange.apply', exportFrom(hrb));
+        expect(warned.notices.join('')).toMatch(/「大庆高新区」的密钥.*与本机登记的不同/);
+      } finally {
+        fresh.remove();
+      }
+    } finally {
+      other.remove();
+    }
+  });
+});

@@ -30,7 +30,8 @@ function self(db: Database.Database) {
   if (!installation) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
   const zone = selectZone(db, installation.zoneId);
   if (!zone) throw new AppError('NOT_SET_UP', '本机所属的高新区不在名录中，请在「设置」中重新选择。');
-  return { zone: { id: zone.id, code: zone.code }, self: { zoneId: zone.id, secretariat: installation.role === 'secretariat' } };
+  const secretariat = installation.role === 'secretariat';
+  return { zone: { id: zone.id, code: zone.code, secretariat }, self: { zoneId: zone.id, secretariat } };
 }
 
 export function exchangeIdentity(db: Database.Database): ExchangeIdentity {

@@ -8,6 +8,7 @@ import { readSetting, writeSetting } from '../settings/settings-service';
 import { clockLocalChanges, clockOf, columnsOf, decodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
 import { globalIdOf, localIdOf } from './global-ids';
 import { MAX_ANCESTORS, mergeVersion } from './merge';
+import { fingerprintOf, PublicKeyText } from './keys';
 import { decodePackage, encodePackage, newPackageId, type PackageHeader } from './package-codec';
 import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
 
@@ -30,7 +31,11 @@ const TravellingVersion = z.strictObject({
 });
 type TravellingVersion = z.infer<typeof TravellingVersion>;
 
-const PackageBody = z.strictObject({ versions: z.array(TravellingVersion).max(1_000_000) });
+const PackageBody = z.strictObject({
+  versions: z.array(TravellingVersion).max(1_000_000),
+  /** The secretariat's roster of zone keys (global zone id → key): how members learn each other's keys. */
+  keys: z.array(z.strictObject({ zone: z.string().min(1).max(80), publicKey: z.string().max(100) })).max(1000).optional(),
+});
 
 // ── Out ──────────────────────────────────────────────────────────────────────────────────
 
@@ -41,7 +46,7 @@ export interface BuiltPackage {
 }
 
 /** The package of versions made here since the destination's last one, or null when there are none. */
-export function buildPackage(db: Database.Database, zone: { id: string; code: string }, destination: string): BuiltPackage | null {
+export function buildPackage(db: Database.Database, zone: { id: string; code: string; secretariat?: boolean }, destination: string): BuiltPackage | null {
   const identity = ensureIdentity(db, zone.id);
   clockLocalChanges(db, identity);
   const cursorKey = `exchange_sent_${destination}`;
@@ -73,7 +78,13 @@ export function buildPackage(db: Database.Database, zone: { id: string; code: st
     sequence: { from: rows[0]!.seq, to: rows[rows.length - 1]!.seq },
     counts,
   };
-  const bytes = encodePackage({ header, body: { versions } }, identity.privateKey);
+  const keys = zone.secretariat
+    ? db
+        .prepare<[], { zone_id: string; public_key: string }>('SELECT zone_id, public_key FROM zone_keys')
+        .all()
+        .map((k) => ({ zone: globalIdOf(db, 'zone', k.zone_id), publicKey: k.public_key }))
+    : undefined;
+  const bytes = encodePackage({ header, body: keys ? { versions, keys } : { versions } }, identity.privateKey);
   db.transaction(() => {
     writeSetting(db, cursorKey, header.sequence.to);
     db.prepare("INSERT INTO sync_packages (package_id, direction, sender_zone_id, sender_installation_id, created_at, handled_at, file_name, sequence_to, summary) VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?)").run(
@@ -157,6 +168,7 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
     withClock(db, identity, (clock) => {
       for (const v of parsedBody.data.versions) clock.receive(v.hlc); // refuses times far in the future
     });
+    if (sender.secretariat) learnRosterKeys(db, parsedBody.data.keys ?? [], result.notices);
     const ordered = [...parsedBody.data.versions].sort((a, b) => rank(a.kind) - rank(b.kind));
     for (const v of ordered) {
       const outcome = applyVersion(db, sender, v, header.packageId, header.senderZoneId, result.notices);
@@ -200,6 +212,18 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
     if (error !== ROLLBACK) throw error;
   }
   return result;
+}
+
+/** Keys the secretariat vouches for: trusted where none is yet; a different one is never taken silently. */
+function learnRosterKeys(db: Database.Database, keys: ReadonlyArray<{ zone: string; publicKey: string }>, notices: string[]): void {
+  for (const k of keys) {
+    const zoneId = localIdOf(db, 'zone', k.zone);
+    if (!zoneId || !PublicKeyText.safeParse(k.publicKey).success) continue;
+    if (trustZoneKey(db, zoneId, k.publicKey, '秘书长单位的名录') === 'different') {
+      const name = db.prepare<[string], string>('SELECT short_name FROM zones WHERE id = ?').pluck().get(zoneId) ?? k.zone;
+      notices.push(`秘书长单位名录中「${name}」的密钥（指纹 ${fingerprintOf(k.publicKey)}）与本机登记的不同，本机仍使用原密钥。请电话核对。`);
+    }
+  }
 }
 
 const rank = (kind: string) => {
