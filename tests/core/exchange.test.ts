@@ -289,3 +289,31 @@ describe('keys', () => {
     }
   });
 });
+
+describe('attachments', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('一张仪器照片的字节')]);
+
+  it('travel with their record, file included and checked by its hash', () => {
+    const r = dq.ok('resources.create', instrumentInput(dq, { title: '带照片的仪器' }));
+    const file = dq.ok('attachments.add', { recordKind: 'resource', recordId: r.id, fileName: '照片.png', dataBase64: PNG.toString('base64') });
+    const result = applyTo(hrb, exportFrom(dq));
+    expect(result.kinds.find((k) => k.kind === 'attachment')).toMatchObject({ added: 1 });
+    const read = hrb.ok('attachments.read', { id: file.id });
+    expect(Buffer.from(read.dataBase64, 'base64').equals(PNG)).toBe(true);
+  });
+
+  it('arriving before their record wait for it, and apply when it comes', () => {
+    const r = dq.ok('resources.create', instrumentInput(dq, { title: '先到的附件' }));
+    const dqFile = exportFrom(dq);
+    applyTo(hrb, dqFile);
+    // The secretariat adds a file to 大庆's resource; 长春 gets that package before 大庆's.
+    const file = hrb.ok('attachments.add', { recordKind: 'resource', recordId: r.id, fileName: '补充材料.png', dataBase64: PNG.toString('base64') });
+    const early = applyTo(cc, exportFrom(hrb));
+    expect(early.pending).toBeGreaterThan(0);
+    const later = applyTo(cc, dqFile);
+    expect(later.kinds.find((k) => k.kind === 'attachment')).toMatchObject({ added: 1 });
+    // 长春 may not open another zone's draft, but the file and its row are there for when it is published.
+    expect(cc.db.prepare('SELECT sha256 FROM attachments WHERE id = ?').pluck().get(file.id)).toBe(file.sha256);
+    expect(cc.db.prepare('SELECT count(*) FROM sync_pending').pluck().get()).toBe(0);
+  });
+});

@@ -102,12 +102,13 @@ function selectAttachment(db: Database.Database, id: string): AttachmentRow {
   return row;
 }
 
-function blobPath(dataDir: string, sha256: string): string {
+/** Where a file's bytes live: content-addressed, so a file shared by records (or installations) is stored once. */
+export function blobPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
 /** Write-then-rename, so a crash never leaves a half-written file under its final name. */
-function storeBlob(dataDir: string, sha256: string, bytes: Buffer): void {
+export function storeBlob(dataDir: string, sha256: string, bytes: Buffer): void {
   const path = blobPath(dataDir, sha256);
   if (existsSync(path)) return;
   mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });

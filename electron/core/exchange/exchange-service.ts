@@ -51,18 +51,18 @@ export function exchangeIdentity(db: Database.Database): ExchangeIdentity {
 }
 
 /** A package of this installation's changes since the last one saved as a file. */
-export function exportPackageFile(db: Database.Database): { fileName: string; mime: string; dataBase64: string } {
-  const built = buildPackage(db, self(db).zone, 'file');
+export function exportPackageFile(db: Database.Database, dataDir: string): { fileName: string; mime: string; dataBase64: string } {
+  const built = buildPackage(db, self(db).zone, 'file', dataDir);
   if (!built) throw new AppError('CONFLICT', '自上次导出以来本机没有新的变更，无需导出交换包。');
   return { fileName: built.fileName, mime: 'application/octet-stream', dataBase64: built.bytes.toString('base64') };
 }
 
-export function previewPackageFile(db: Database.Database, input: z.output<typeof ExchangeFileInput>): ExchangeResult {
-  return importPackage(db, Buffer.from(input.dataBase64, 'base64'), { apply: false, self: self(db).self, fileName: input.fileName });
+export function previewPackageFile(db: Database.Database, dataDir: string, input: z.output<typeof ExchangeFileInput>): ExchangeResult {
+  return importPackage(db, Buffer.from(input.dataBase64, 'base64'), { apply: false, self: self(db).self, fileName: input.fileName, dataDir });
 }
 
-export function applyPackageFile(db: Database.Database, input: z.output<typeof ExchangeApplyInput>): ExchangeResult {
-  return importPackage(db, Buffer.from(input.dataBase64, 'base64'), { apply: true, confirmMassDelete: input.confirmMassDelete, self: self(db).self, fileName: input.fileName });
+export function applyPackageFile(db: Database.Database, dataDir: string, input: z.output<typeof ExchangeApplyInput>): ExchangeResult {
+  return importPackage(db, Buffer.from(input.dataBase64, 'base64'), { apply: true, confirmMassDelete: input.confirmMassDelete, self: self(db).self, fileName: input.fileName, dataDir });
 }
 
 // ── The exchange folder ──────────────────────────────────────────────────────────────────
@@ -84,7 +84,7 @@ export async function setExchangeFolder(db: Database.Database, input: z.output<t
  * temporary name, then renamed, so a sync tool never copies half a file), then imports every
  * package of the other sub-folders not applied yet, oldest first.
  */
-export async function syncFolder(db: Database.Database): Promise<SyncSummary> {
+export async function syncFolder(db: Database.Database, dataDir: string): Promise<SyncSummary> {
   const folder = readSetting<string>(db, FOLDER_SETTING);
   if (!folder) throw new AppError('VALIDATION', '请先在「数据交换」中选择交换文件夹。', { folder: '未设置' });
   const { zone, self: me } = self(db);
@@ -96,7 +96,7 @@ export async function syncFolder(db: Database.Database): Promise<SyncSummary> {
     throw new AppError('VALIDATION', `无法写入交换文件夹「${folder}」（可能是只读、已拔出或没有权限）。本机数据未改动。`);
   }
   const summary: SyncSummary = { folder, sent: null, received: [], failed: [] };
-  const built = buildPackage(db, zone, 'folder');
+  const built = buildPackage(db, zone, 'folder', dataDir);
   if (built) {
     const target = join(own, built.fileName);
     await writeFile(`${target}.part`, built.bytes);
@@ -117,7 +117,7 @@ export async function syncFolder(db: Database.Database): Promise<SyncSummary> {
     if (handled.has(name)) continue;
     try {
       const bytes = await readFile(file);
-      const result = importPackage(db, bytes, { apply: true, self: me, fileName: name });
+      const result = importPackage(db, bytes, { apply: true, self: me, fileName: name, dataDir });
       if (!result.duplicate) summary.received.push(result);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

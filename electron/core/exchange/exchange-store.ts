@@ -167,6 +167,12 @@ export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { 
       if (target && !db.prepare(`SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(column);
     }
   }
+  const dependency = kind.dependsOn?.(row);
+  const target = dependency ? kindOf(dependency[0]) : undefined;
+  if (dependency && target) {
+    const local = localIdOf(db, dependency[0], dependency[1]);
+    if (local === null || !db.prepare(`SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(dependency[0]);
+  }
   return { row: out, missing };
 }
 

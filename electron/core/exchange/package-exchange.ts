@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain/exchange';
+import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { nowIso } from '../records';
 import { readSetting, writeSetting } from '../settings/settings-service';
@@ -35,6 +38,8 @@ const PackageBody = z.strictObject({
   versions: z.array(TravellingVersion).max(1_000_000),
   /** The secretariat's roster of zone keys (global zone id → key): how members learn each other's keys. */
   keys: z.array(z.strictObject({ zone: z.string().min(1).max(80), publicKey: z.string().max(100) })).max(1000).optional(),
+  /** The files the versions name, by SHA-256 (base64). */
+  files: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string()).optional(),
 });
 
 // ── Out ──────────────────────────────────────────────────────────────────────────────────
@@ -46,7 +51,7 @@ export interface BuiltPackage {
 }
 
 /** The package of versions made here since the destination's last one, or null when there are none. */
-export function buildPackage(db: Database.Database, zone: { id: string; code: string; secretariat?: boolean }, destination: string): BuiltPackage | null {
+export function buildPackage(db: Database.Database, zone: { id: string; code: string; secretariat?: boolean }, destination: string, dataDir: string): BuiltPackage | null {
   const identity = ensureIdentity(db, zone.id);
   clockLocalChanges(db, identity);
   const cursorKey = `exchange_sent_${destination}`;
@@ -84,7 +89,15 @@ export function buildPackage(db: Database.Database, zone: { id: string; code: st
         .all()
         .map((k) => ({ zone: globalIdOf(db, 'zone', k.zone_id), publicKey: k.public_key }))
     : undefined;
-  const bytes = encodePackage({ header, body: keys ? { versions, keys } : { versions } }, identity.privateKey);
+  const files: Record<string, string> = {};
+  for (const v of versions) {
+    const column = kindOf(v.kind)?.blobColumn;
+    const sha = column ? v.row[column] : undefined;
+    if (v.deleted || typeof sha !== 'string' || files[sha]) continue;
+    const path = blobPath(dataDir, sha);
+    if (existsSync(path)) files[sha] = readFileSync(path).toString('base64');
+  }
+  const bytes = encodePackage({ header, body: { versions, ...(keys ? { keys } : {}), ...(Object.keys(files).length > 0 ? { files } : {}) } }, identity.privateKey);
   db.transaction(() => {
     writeSetting(db, cursorKey, header.sequence.to);
     db.prepare("INSERT INTO sync_packages (package_id, direction, sender_zone_id, sender_installation_id, created_at, handled_at, file_name, sequence_to, summary) VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?)").run(
@@ -115,6 +128,8 @@ export interface ImportOptions {
   /** The installation's own zone and role. */
   self: { zoneId: string; secretariat: boolean };
   fileName?: string;
+  /** Where attachment files are stored. */
+  dataDir: string;
 }
 
 const ROLLBACK = new Error('exchange preview: roll back');
@@ -171,13 +186,13 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
     if (sender.secretariat) learnRosterKeys(db, parsedBody.data.keys ?? [], result.notices);
     const ordered = [...parsedBody.data.versions].sort((a, b) => rank(a.kind) - rank(b.kind));
     for (const v of ordered) {
-      const outcome = applyVersion(db, sender, v, header.packageId, header.senderZoneId, result.notices);
+      const outcome = applyVersion(db, sender, v, { packageId: header.packageId, senderGlobalZone: header.senderZoneId, notices: result.notices, files: parsedBody.data.files ?? {}, dataDir: options.dataDir, writeFiles: options.apply });
       const s = summaryOf(v.kind);
       s[outcome.action]++;
       if (outcome.deleted) s.deleted++;
       if (outcome.reason) result.refusals.push({ kind: v.kind, noun: s.noun, label: outcome.label, reason: outcome.reason });
     }
-    retryPending(db, summaryOf, result.notices);
+    retryPending(db, summaryOf, { notices: result.notices, dataDir: options.dataDir, writeFiles: options.apply });
     for (const s of summaries.values()) {
       const kind = kindOf(s.kind);
       if (!kind || s.deleted < MASS_DELETE_MIN) continue;
@@ -239,13 +254,26 @@ interface VersionOutcome {
 }
 
 /** One version through authority and the merge; writes the winner to the live table. */
-function applyVersion(db: Database.Database, sender: { zoneId: string; secretariat: boolean }, v: TravellingVersion, packageId: string, senderGlobalZone: string, notices: string[]): VersionOutcome {
+interface ApplyContext {
+  packageId: string;
+  senderGlobalZone: string;
+  notices: string[];
+  /** The package's files (sha256 → base64), and whether to store them (not in a preview). */
+  files: Readonly<Record<string, string>>;
+  dataDir: string;
+  writeFiles: boolean;
+}
+
+function applyVersion(db: Database.Database, sender: { zoneId: string; secretariat: boolean }, v: TravellingVersion, ctx: ApplyContext): VersionOutcome {
+  const { packageId, senderGlobalZone, notices } = ctx;
   const kind = kindOf(v.kind);
   const label = String(v.row.title ?? v.row.short_name ?? v.row.name ?? v.id);
   if (!kind) return { action: 'refused', label, reason: `本版本不认识的记录类型「${v.kind}」` };
   if (v.row.id !== v.id) return { action: 'refused', label, reason: '记录编号与内容不符' };
   const decoded = decodeRow(db, kind, v.row);
   if (decoded.missing.length > 0) {
+    // Its file is kept now (content-addressed, harmless if never used): the retry has no package.
+    if (kind.blobColumn && !v.deleted) takeFile(ctx, String(v.row[kind.blobColumn] ?? ''));
     db.prepare('INSERT OR IGNORE INTO sync_pending (kind, record_id, hlc, state, sender_zone_id, package_id) VALUES (?, ?, ?, ?, ?, ?)').run(v.kind, v.id, v.hlc, JSON.stringify(v), senderGlobalZone, packageId);
     return { action: 'pending', label };
   }
@@ -256,6 +284,8 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(localId) ?? null;
   const refusal = kind.authorise(sender, before ? stripLocal(kind, before) : null, decoded.row, db);
   if (refusal) return { action: 'refused', label: kind.label(decoded.row) || label, reason: refusal };
+  const fileProblem = kind.blobColumn && !v.deleted ? takeFile(ctx, String(decoded.row[kind.blobColumn] ?? '')) : null;
+  if (fileProblem) return { action: 'refused', label, reason: fileProblem };
   if (kind.kind === 'zone' && v.publicKey && sender.secretariat && trustZoneKey(db, localId, v.publicKey, '秘书长单位的名录') === 'different') {
     notices.push(`秘书长单位名录中「${kind.label(decoded.row)}」的密钥与本机登记的不同，本机仍使用原密钥。请电话核对。`);
   }
@@ -285,6 +315,17 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   }
   keepLoser(db, kind, localId, incoming, decoded.row);
   return { action: 'conflicts', label };
+}
+
+/** The file a version names: here already, or in the package with the right hash (stored then); else why not. */
+function takeFile(ctx: ApplyContext, sha256: string): string | null {
+  if (existsSync(blobPath(ctx.dataDir, sha256))) return null;
+  const data = ctx.files[sha256];
+  if (!data) return '附件的文件不在交换包中';
+  const bytes = Buffer.from(data, 'base64');
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) return '附件的文件已损坏（校验值不符）';
+  if (ctx.writeFiles) storeBlob(ctx.dataDir, sha256, bytes);
+  return null;
 }
 
 function stripLocal(kind: RecordKind, row: Row): Row {
@@ -339,7 +380,7 @@ function writeRow(db: Database.Database, kind: RecordKind, before: Row | null, r
 }
 
 /** Versions parked for a record not here yet: tried again until none moves. */
-function retryPending(db: Database.Database, summaryOf: (kind: string) => ExchangeKindSummary, notices: string[]): void {
+function retryPending(db: Database.Database, summaryOf: (kind: string) => ExchangeKindSummary, ctx: Pick<ApplyContext, 'notices' | 'dataDir' | 'writeFiles'>): void {
   for (let round = 0; round < RECORD_KINDS.length + 1; round++) {
     const parked = db.prepare<[], { kind: string; record_id: string; hlc: string; state: string; sender_zone_id: string; package_id: string }>('SELECT * FROM sync_pending ORDER BY rowid').all();
     let moved = 0;
@@ -351,7 +392,8 @@ function retryPending(db: Database.Database, summaryOf: (kind: string) => Exchan
       const zoneId = localIdOf(db, 'zone', p.sender_zone_id);
       const zone = zoneId ? db.prepare<[string], { role: string }>('SELECT role FROM zones WHERE id = ?').get(zoneId) : undefined;
       if (!zoneId || !zone) continue;
-      const outcome = applyVersion(db, { zoneId, secretariat: zone.role === 'secretariat' }, v, p.package_id, p.sender_zone_id, notices);
+      // Parked versions' files were stored (or are refused now) when their package was applied.
+      const outcome = applyVersion(db, { zoneId, secretariat: zone.role === 'secretariat' }, v, { ...ctx, packageId: p.package_id, senderGlobalZone: p.sender_zone_id, files: {} });
       const s = summaryOf(v.kind);
       s[outcome.action]++;
       if (s.pending > 0) s.pending--;
@@ -380,7 +422,8 @@ export function resolveConflict(db: Database.Database, actor: { label: string },
     if (!loser || !current || !before) throw new AppError('NOT_FOUND', '找不到该冲突，可能已被处理（或已由其他高新区的交换包解决）。');
     const chosen = input.keep === 'other' ? { ...loser.row } : stripLocal(kind, before);
     const version = Number(before.version ?? 0) + 1;
-    writeRow(db, kind, before, { ...chosen, id: input.recordId, version, updated_at: nowIso(), updated_by: actor.label });
+    const meta = 'version' in before ? { version, updated_at: nowIso(), updated_by: actor.label } : {};
+    writeRow(db, kind, before, { ...chosen, id: input.recordId, ...meta });
     // The next local version (made from this write) descends from the version shown and from the other one.
     setClock(db, kind.kind, input.recordId, { ...current, ancestors: [loser.hlc, ...loser.ancestors, ...current.ancestors].slice(0, MAX_ANCESTORS) });
     db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, input.recordId, input.hlc);

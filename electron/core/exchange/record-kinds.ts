@@ -35,6 +35,10 @@ export interface RecordKind {
   authorise(sender: Sender, before: Row | null, after: Row, db: Database.Database): string | null;
   /** What a person reads in a preview. */
   label(row: Row): string;
+  /** The column naming a file by its SHA-256: the file travels with the version. */
+  blobColumn?: string;
+  /** A record the row hangs on that `refs` cannot name (its kind is in another column): [kind, global id]. */
+  dependsOn?(row: Row): [string, string] | null;
   afterApply?(db: Database.Database, before: Row | null, after: Row): void;
 }
 
@@ -172,6 +176,28 @@ const registrationKind: RecordKind = {
   label: (row) => String(row.name ?? ''),
 };
 
+const ATTACHED_TO: Readonly<Record<string, string>> = { resource: 'resources', scenario: 'scenarios', application: 'scenario_applications', event: 'events' };
+
+/** A file on a record: whoever may change the record may add or remove its files. */
+const attachmentKind: RecordKind = {
+  kind: 'attachment',
+  table: 'attachments',
+  noun: '附件',
+  localOnly: [],
+  refs: {},
+  blobColumn: 'sha256',
+  dependsOn: (row) => (typeof row.record_kind === 'string' && typeof row.record_id === 'string' ? [row.record_kind, row.record_id] : null),
+  authorise(sender, before, after, db) {
+    const table = ATTACHED_TO[String(after.record_kind)];
+    if (!table || (before && (before.record_kind !== after.record_kind || before.record_id !== after.record_id))) return '附件所属的记录不正确';
+    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(String(after.record_id));
+    if (!exists) return '附件所属的记录尚未收到';
+    if (sender.secretariat) return null;
+    return ownerOf(db, table, after.record_id) === sender.zoneId ? null : '成员单位只能为本高新区的记录添加或删除附件';
+  },
+  label: (row) => String(row.file_name ?? ''),
+};
+
 /** In dependency order: a zone before the records it owns, a category before its records, a listing before its applications. */
 export const RECORD_KINDS: readonly RecordKind[] = [
   zoneKind,
@@ -184,6 +210,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   applicationKind,
   eventKind,
   registrationKind,
+  attachmentKind,
 ];
 
 export const kindOf = (kind: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.kind === kind);

@@ -12,6 +12,7 @@ const TRACKED: ReadonlyArray<readonly [table: string, kind: string]> = [
   ['scenario_applications', 'application'],
   ['events', 'event'],
   ['event_registrations', 'registration'],
+  ['attachments', 'attachment'],
 ];
 
 /** The configurable lists seeded with defaults: they travel by code. */
