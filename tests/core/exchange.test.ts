@@ -317,3 +317,35 @@ describe('attachments', () => {
     expect(cc.db.prepare('SELECT count(*) FROM sync_pending').pluck().get()).toBe(0);
   });
 });
+
+describe('the plan and the indicators travel', () => {
+  it('takes a zone’s indicator values to the secretariat, and refuses another zone’s', () => {
+    const defs = dq.ok('indicators.defs', {});
+    const revenue = defs.find((d) => d.code === 'revenue')!;
+    dq.ok('indicators.save', { zoneId: zoneId(dq, 'DQ'), year: 2025, values: { [revenue.id]: 321.5 } });
+    applyTo(hrb, exportFrom(dq));
+    const hrbRevenue = hrb.ok('indicators.defs', {}).find((d) => d.code === 'revenue')!;
+    const row = hrb.ok('indicators.table', { year: 2025 }).zones.find((z) => z.zoneId === zoneId(hrb, 'DQ'))!;
+    expect(row.values[hrbRevenue.id]).toBe(321.5);
+
+    // Cleared at 大庆: the deletion travels too.
+    dq.ok('indicators.save', { zoneId: zoneId(dq, 'DQ'), year: 2025, values: { [revenue.id]: null } });
+    applyTo(hrb, exportFrom(dq));
+    expect(hrb.ok('indicators.table', { year: 2025 }).zones.find((z) => z.zoneId === zoneId(hrb, 'DQ'))!.values[hrbRevenue.id]).toBeNull();
+
+    cc.db.prepare("INSERT INTO indicator_values (zone_id, year, indicator_id, value, updated_at, updated_by) VALUES (?, 2025, ?, 1, '2026-01-01T00:00:00Z', 'x')").run(zoneId(cc, 'DQ'), cc.ok('indicators.defs', {}).find((d) => d.code === 'revenue')!.id);
+    const refused = applyTo(hrb, exportFrom(cc));
+    expect(refused.refusals.map((r) => r.reason)).toEqual(['成员单位只能填报本高新区的发展指标']);
+  });
+
+  it('takes the secretariat’s plan targets to the members, and a target removed is removed there too', () => {
+    hrb.ok('plans.saveTargets', { year: 2026, targets: [{ metric: 'resourcesRegistered', target: 500 }, { metric: 'eventsHeld', zoneId: zoneId(hrb, 'DQ'), target: 12 }] });
+    applyTo(dq, exportFrom(hrb));
+    const plan = dq.ok('plans.get', { year: 2026 });
+    expect(plan.targets.map((t) => [t.metric, t.zoneId, t.target]).sort()).toEqual([['eventsHeld', zoneId(dq, 'DQ'), 12], ['resourcesRegistered', '', 500]].sort());
+
+    hrb.ok('plans.saveTargets', { year: 2026, targets: [{ metric: 'resourcesRegistered', target: 600 }] });
+    applyTo(dq, exportFrom(hrb));
+    expect(dq.ok('plans.get', { year: 2026 }).targets.map((t) => [t.metric, t.target])).toEqual([['resourcesRegistered', 600]]);
+  });
+});

@@ -18,6 +18,7 @@ import { selectZone } from '../zones/zone-queries';
 import { ensureIdentity } from './exchange-store';
 import { fingerprintOf } from './keys';
 import { buildPackage, importPackage } from './package-exchange';
+import { selectByKey } from './record-keys';
 import { kindOf } from './record-kinds';
 
 /** The exchange.* channels: identity, packages as files, the exchange folder, history, conflicts. */
@@ -147,7 +148,7 @@ export function exchangeConflicts(db: Database.Database): ExchangeConflict[] {
   return rows.flatMap((c) => {
     const kind = kindOf(c.kind);
     if (!kind) return [];
-    const current = db.prepare<[string], Record<string, unknown>>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(c.record_id) ?? {};
+    const current = selectByKey(db, kind, c.record_id) ?? {};
     const other = JSON.parse(c.row) as Record<string, unknown>;
     return [{ kind: c.kind, noun: kind.noun, recordId: c.record_id, label: kind.label(current) || kind.label(other), current, other, otherHlc: c.hlc, otherZoneName: selectZone(db, c.origin_zone_id)?.short_name ?? '', foundAt: c.found_at }];
   });

@@ -5,6 +5,7 @@ import { globalIdOf, localIdOf } from './global-ids';
 import { createHlc } from './hlc';
 import { fingerprintOf, generateKeyPair } from './keys';
 import { ancestorsAfter, type Version } from './merge';
+import { keyOf, keyRow, selectByKey } from './record-keys';
 import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
 
 /**
@@ -105,20 +106,24 @@ export function clockLocalChanges(db: Database.Database, identity: Identity): nu
       for (const change of changes) {
         const kind = kindOf(change.kind);
         if (!kind) continue;
-        const row = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(change.record_id);
+        const found = selectByKey(db, kind, change.record_id);
+        // A keyed row that is gone was deleted (those tables delete for real): it travels as its key.
+        const row = found ?? (kind.key ? keyRow(kind, change.record_id) : undefined);
         if (!row || row.is_demo === 1) continue;
         if (String(row.created_by).startsWith('系统') && row.version === 1) continue;
         at.ms = Date.parse(change.at);
         const base = clockOf(db, kind.kind, change.record_id);
-        const version: StoredVersion = { hlc: clock.tick(), origin: identity.installationId, ancestors: ancestorsAfter(base), deleted: row.deleted_at !== null };
+        const deleted = found ? (row.deleted_at ?? null) !== null : true;
+        const version: StoredVersion = { hlc: clock.tick(), origin: identity.installationId, ancestors: ancestorsAfter(base), deleted };
         setClock(db, kind.kind, change.record_id, version);
+        const travelling = encodeRow(db, kind, row);
         db.prepare('INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted, row) VALUES (?, ?, ?, ?, ?, ?)').run(
           kind.kind,
-          globalIdOf(db, kind.kind, change.record_id),
+          keyOf(kind, travelling),
           version.hlc,
           JSON.stringify(version.ancestors),
           version.deleted ? 1 : 0,
-          JSON.stringify(encodeRow(db, kind, row)),
+          JSON.stringify(travelling),
         );
         made++;
       }
@@ -135,7 +140,7 @@ export function encodeRow(db: Database.Database, kind: RecordKind, row: Row): Ro
   const out: Row = {};
   for (const [column, value] of Object.entries(row)) {
     if (kind.localOnly.includes(column)) continue;
-    const refKind = column === 'id' ? kind.kind : kind.refs[column];
+    const refKind = column === 'id' && !kind.key ? kind.kind : kind.refs[column];
     const listKind = kind.listRefs?.[column];
     if (listKind && typeof value === 'string') out[column] = mapIdList(value, (id) => globalIdOf(db, listKind, id));
     else out[column] = refKind && typeof value === 'string' ? globalIdOf(db, refKind, value) : value;
@@ -148,8 +153,12 @@ export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { 
   const out: Row = {};
   const missing: string[] = [];
   for (const [column, value] of Object.entries(row)) {
-    const refKind = column === 'id' ? kind.kind : kind.refs[column];
+    const refKind = column === 'id' && !kind.key ? kind.kind : kind.refs[column];
     const listKind = kind.listRefs?.[column];
+    if (refKind && value === '') {
+      out[column] = ''; // '' in a reference column means "all" (a plan target for every zone)
+      continue;
+    }
     if (listKind && typeof value === 'string') {
       // A link to a record not here (yet) stays as it came: the list shows what it can.
       out[column] = mapIdList(value, (id) => localIdOf(db, listKind, id) ?? id);

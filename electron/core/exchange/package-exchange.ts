@@ -13,6 +13,7 @@ import { globalIdOf, localIdOf } from './global-ids';
 import { MAX_ANCESTORS, mergeVersion } from './merge';
 import { fingerprintOf, PublicKeyText } from './keys';
 import { decodePackage, encodePackage, newPackageId, type PackageHeader } from './package-codec';
+import { deleteByKey, keyColumnsOf, keyOf, keyRow, selectByKey } from './record-keys';
 import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
 
 /**
@@ -269,7 +270,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   const kind = kindOf(v.kind);
   const label = String(v.row.title ?? v.row.short_name ?? v.row.name ?? v.id);
   if (!kind) return { action: 'refused', label, reason: `本版本不认识的记录类型「${v.kind}」` };
-  if (v.row.id !== v.id) return { action: 'refused', label, reason: '记录编号与内容不符' };
+  if (keyOf(kind, v.row) !== v.id) return { action: 'refused', label, reason: '记录编号与内容不符' };
   const decoded = decodeRow(db, kind, v.row);
   if (decoded.missing.length > 0) {
     // Its file is kept now (content-addressed, harmless if never used): the retry has no package.
@@ -280,8 +281,8 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   const columns = new Set(columnsOf(db, kind));
   const unknownColumn = Object.keys(decoded.row).find((c) => !columns.has(c));
   if (unknownColumn) return { action: 'refused', label, reason: `含有本版本没有的字段「${unknownColumn}」` };
-  const localId = decoded.row.id as string;
-  const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(localId) ?? null;
+  const localId = keyOf(kind, decoded.row);
+  const before = selectByKey(db, kind, localId) ?? null;
   const refusal = kind.authorise(sender, before ? stripLocal(kind, before) : null, decoded.row, db);
   if (refusal) return { action: 'refused', label: kind.label(decoded.row) || label, reason: refusal };
   const fileProblem = kind.blobColumn && !v.deleted ? takeFile(ctx, String(decoded.row[kind.blobColumn] ?? '')) : null;
@@ -301,7 +302,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   for (const gone of removed) if (gone !== current) db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, gone.hlc);
   const conflict = merged.frontier.length > 1;
   if (merged.winner === incoming) {
-    const clash = writeRowChecked(db, kind, before, decoded.row);
+    const clash = writeRowChecked(db, kind, before, decoded.row, v.deleted);
     if (clash) return { action: 'refused', label, reason: clash };
     if (current && merged.frontier.includes(current) && before) keepLoser(db, kind, localId, current, before);
     setClock(db, kind.kind, localId, incoming);
@@ -309,7 +310,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   }
   if (merged.winner.row) {
     // A kept loser won against the current version (the current one was superseded): show it.
-    writeRow(db, kind, before, merged.winner.row);
+    writeRow(db, kind, before, merged.winner.row, merged.winner.deleted);
     setClock(db, kind.kind, localId, merged.winner);
     db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, merged.winner.hlc);
   }
@@ -357,9 +358,9 @@ function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v:
  * writeRow in a savepoint: a row that breaks a rule of this database (a second zone with the
  * same code, a duplicate badge code) is refused and listed, and the rest of the package applies.
  */
-function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | null, row: Row): string | null {
+function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | null, row: Row, deleted: boolean): string | null {
   try {
-    db.transaction(() => writeRow(db, kind, before, row))();
+    db.transaction(() => writeRow(db, kind, before, row, deleted))();
     return null;
   } catch (error) {
     if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
@@ -370,10 +371,17 @@ function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | 
 }
 
 /** Writes a version's row (local ids) over the live one, then what the kind redoes after (the index). */
-function writeRow(db: Database.Database, kind: RecordKind, before: Row | null, row: Row): void {
+function writeRow(db: Database.Database, kind: RecordKind, before: Row | null, row: Row, deleted = false): void {
+  if (kind.key && deleted) {
+    // Keyed tables delete for real: the version is the key alone.
+    deleteByKey(db, kind, keyOf(kind, row));
+    return;
+  }
   const columns = Object.keys(row);
-  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`).run(
+  const key = keyColumnsOf(kind);
+  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  const onConflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
+  db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${key.join(', ')}) ${onConflict}`).run(
     Object.fromEntries(columns.map((c) => [c, row[c] ?? null])),
   );
   kind.afterApply?.(db, before, row);
@@ -418,12 +426,12 @@ export function resolveConflict(db: Database.Database, actor: { label: string },
   db.transaction(() => {
     const loser = conflictsOf(db, kind.kind, input.recordId).find((c) => c.hlc === input.hlc);
     const current = clockOf(db, kind.kind, input.recordId);
-    const before = db.prepare<[string], Row>(`SELECT * FROM ${kind.table} WHERE id = ?`).get(input.recordId);
+    const before = selectByKey(db, kind, input.recordId);
     if (!loser || !current || !before) throw new AppError('NOT_FOUND', '找不到该冲突，可能已被处理（或已由其他高新区的交换包解决）。');
     const chosen = input.keep === 'other' ? { ...loser.row } : stripLocal(kind, before);
     const version = Number(before.version ?? 0) + 1;
     const meta = 'version' in before ? { version, updated_at: nowIso(), updated_by: actor.label } : {};
-    writeRow(db, kind, before, { ...chosen, id: input.recordId, ...meta });
+    writeRow(db, kind, before, { ...chosen, ...keyRow(kind, input.recordId), ...meta }, input.keep === 'other' && loser.deleted);
     // The next local version (made from this write) descends from the version shown and from the other one.
     setClock(db, kind.kind, input.recordId, { ...current, ancestors: [loser.hlc, ...loser.ancestors, ...current.ancestors].slice(0, MAX_ANCESTORS) });
     db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, input.recordId, input.hlc);

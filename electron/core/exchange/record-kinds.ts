@@ -27,6 +27,8 @@ export interface RecordKind {
   noun: string;
   /** Columns that never travel (a local integer key). */
   localOnly: readonly string[];
+  /** The key columns of a table without an `id` (its rows are deleted for real). */
+  key?: readonly string[];
   /** Column → the kind of record it names. */
   refs: Readonly<Record<string, string>>;
   /** Column holding a JSON list of ids → the kind they name (co-host zones…); a missing one does not hold the version back. */
@@ -73,6 +75,11 @@ function listKind(kind: string, table: string, noun: string): RecordKind {
     authorise: (sender) => (sender.secretariat ? null : `${noun}：${SECRETARIAT_ONLY}`),
     label: (row) => String(row.name ?? ''),
   };
+}
+
+/** A record only the secretariat writes, labelled its own way. */
+function listKindLike(kind: string, table: string, noun: string, label: (row: Row) => string): RecordKind {
+  return { ...listKind(kind, table, noun), label };
 }
 
 /** A record its zone runs itself (listings, events): a member sends only its own zone's. */
@@ -198,6 +205,76 @@ const attachmentKind: RecordKind = {
   label: (row) => String(row.file_name ?? ''),
 };
 
+/** Whether only `allowed` columns differ between two rows (and the bookkeeping ones). */
+function onlyChanged(before: Row, after: Row, allowed: readonly string[]): boolean {
+  const free = new Set([...allowed, 'updated_at', 'updated_by', 'version']);
+  return Object.keys(after).every((k) => free.has(k) || after[k] === before[k]);
+}
+
+/** A sharing request: the requesting zone asks and cancels; the resource's zone decides. */
+const sharingRequestKind: RecordKind = {
+  kind: 'sharing_request',
+  table: 'sharing_requests',
+  noun: '共享申请',
+  localOnly: [],
+  refs: { owner_zone_id: 'zone', resource_id: 'resource', requester_zone_id: 'zone' },
+  authorise(sender, before, after, db) {
+    if (sender.secretariat || ownerOf(db, 'resources', after.resource_id) === sender.zoneId) return null;
+    if (after.requester_zone_id !== sender.zoneId || (before && before.requester_zone_id !== sender.zoneId)) return '成员单位只能为本高新区提出共享申请';
+    const decided = before ? after.status !== before.status && after.status !== 'cancelled' : after.status !== 'pending';
+    return decided || (before && after.decision_note !== before.decision_note) ? '同意、拒绝和完成只能由资源所属的高新区或秘书长单位决定' : null;
+  },
+  label: (row) => String(row.organisation ?? ''),
+};
+
+/** The plan is the secretariat's; a work item's lead zone reports its status and progress. */
+const planKind = listKindLike('plan', 'plans', '年度计划', (row) => `${String(row.year ?? '')} 年计划`);
+const planWorkItemKind: RecordKind = {
+  kind: 'plan_work_item',
+  table: 'plan_work_items',
+  noun: '重点工作',
+  localOnly: [],
+  refs: { owner_zone_id: 'zone' },
+  authorise(sender, before, after) {
+    if (sender.secretariat) return null;
+    return before && before.owner_zone_id === sender.zoneId && onlyChanged(before, after, ['status', 'progress_note']) ? null : '重点工作：成员单位只能更新本高新区牵头事项的进展';
+  },
+  label: (row) => String(row.title ?? ''),
+};
+const planTargetKind: RecordKind = {
+  ...listKindLike('plan_target', 'plan_targets', '计划目标', (row) => `${String(row.metric ?? '')}`),
+  key: ['plan_id', 'metric', 'zone_id', 'event_type_id', 'quarter'],
+  refs: { plan_id: 'plan', zone_id: 'zone', event_type_id: 'event_type' },
+};
+
+/** A zone's indicator values: that zone reports them, the secretariat may correct them. */
+const indicatorValueKind: RecordKind = {
+  kind: 'indicator_value',
+  table: 'indicator_values',
+  noun: '发展指标值',
+  localOnly: [],
+  key: ['zone_id', 'year', 'indicator_id'],
+  refs: { zone_id: 'zone', indicator_id: 'indicator_def' },
+  authorise: (sender, _before, after) => (sender.secretariat || after.zone_id === sender.zoneId ? null : '成员单位只能填报本高新区的发展指标'),
+  label: (row) => `${String(row.year ?? '')} 年`,
+};
+
+/** A reviewer's scores: entered by the listing's zone or the secretariat. */
+const applicationScoreKind: RecordKind = {
+  kind: 'application_score',
+  table: 'application_scores',
+  noun: '评审打分',
+  localOnly: [],
+  key: ['application_id', 'reviewer'],
+  refs: { application_id: 'application' },
+  authorise(sender, _before, after, db) {
+    if (sender.secretariat) return null;
+    const scenarioId = db.prepare<[string], string>('SELECT scenario_id FROM scenario_applications WHERE id = ?').pluck().get(String(after.application_id));
+    return scenarioId && ownerOf(db, 'scenarios', scenarioId) === sender.zoneId ? null : '评审打分只能由发布清单的高新区或秘书长单位录入';
+  },
+  label: (row) => String(row.reviewer ?? ''),
+};
+
 /** In dependency order: a zone before the records it owns, a category before its records, a listing before its applications. */
 export const RECORD_KINDS: readonly RecordKind[] = [
   zoneKind,
@@ -211,6 +288,12 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   eventKind,
   registrationKind,
   attachmentKind,
+  sharingRequestKind,
+  planKind,
+  planWorkItemKind,
+  planTargetKind,
+  indicatorValueKind,
+  applicationScoreKind,
 ];
 
 export const kindOf = (kind: string): RecordKind | undefined => RECORD_KINDS.find((k) => k.kind === kind);

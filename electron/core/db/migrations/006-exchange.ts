@@ -13,6 +13,15 @@ const TRACKED: ReadonlyArray<readonly [table: string, kind: string]> = [
   ['events', 'event'],
   ['event_registrations', 'registration'],
   ['attachments', 'attachment'],
+  ['sharing_requests', 'sharing_request'],
+  ['plans', 'plan'],
+  ['plan_work_items', 'plan_work_item'],
+];
+
+const TRACKED_BY_KEY: ReadonlyArray<readonly [table: string, kind: string, key: readonly string[]]> = [
+  ['plan_targets', 'plan_target', ['plan_id', 'metric', 'zone_id', 'event_type_id', 'quarter']],
+  ['indicator_values', 'indicator_value', ['zone_id', 'year', 'indicator_id']],
+  ['application_scores', 'application_score', ['application_id', 'reviewer']],
 ];
 
 /** The configurable lists seeded with defaults: they travel by code. */
@@ -154,6 +163,18 @@ export const migration006: Migration = {
         BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', NEW.id); END;
         CREATE TRIGGER ${table}_sync_update AFTER UPDATE ON ${table}
         BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', NEW.id); END;
+      `);
+    }
+    // Tables keyed by several columns: named by json_array of the key; their rows are deleted for real.
+    for (const [table, kind, key] of TRACKED_BY_KEY) {
+      const name = (row: string) => `json_array(${key.map((c) => `${row}.${c}`).join(', ')})`;
+      db.exec(`
+        CREATE TRIGGER ${table}_sync_insert AFTER INSERT ON ${table}
+        BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', ${name('NEW')}); END;
+        CREATE TRIGGER ${table}_sync_update AFTER UPDATE ON ${table}
+        BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', ${name('NEW')}); END;
+        CREATE TRIGGER ${table}_sync_delete AFTER DELETE ON ${table}
+        BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', ${name('OLD')}); END;
       `);
     }
   },
