@@ -5,7 +5,7 @@ import { globalIdOf, localIdOf } from './global-ids';
 import { createHlc } from './hlc';
 import { fingerprintOf, generateKeyPair } from './keys';
 import { ancestorsAfter, type Version } from './merge';
-import { keyOf, keyRow, selectByKey } from './record-keys';
+import { keyRow, selectByKey } from './record-keys';
 import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
 
 /**
@@ -116,14 +116,12 @@ export function clockLocalChanges(db: Database.Database, identity: Identity): nu
         const deleted = found ? (row.deleted_at ?? null) !== null : true;
         const version: StoredVersion = { hlc: clock.tick(), origin: identity.installationId, ancestors: ancestorsAfter(base), deleted };
         setClock(db, kind.kind, change.record_id, version);
-        const travelling = encodeRow(db, kind, row);
-        db.prepare('INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted, row) VALUES (?, ?, ?, ?, ?, ?)').run(
+        db.prepare('INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted) VALUES (?, ?, ?, ?, ?)').run(
           kind.kind,
-          keyOf(kind, travelling),
+          change.record_id,
           version.hlc,
           JSON.stringify(version.ancestors),
           version.deleted ? 1 : 0,
-          JSON.stringify(travelling),
         );
         made++;
       }

@@ -8,7 +8,7 @@ import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { nowIso } from '../records';
 import { readSetting, writeSetting } from '../settings/settings-service';
-import { clockLocalChanges, clockOf, columnsOf, decodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
+import { clockLocalChanges, clockOf, columnsOf, decodeRow, encodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
 import { globalIdOf, localIdOf } from './global-ids';
 import { MAX_ANCESTORS, mergeVersion } from './merge';
 import { fingerprintOf, PublicKeyText } from './keys';
@@ -58,17 +58,20 @@ export function buildPackage(db: Database.Database, zone: { id: string; code: st
   const cursorKey = `exchange_sent_${destination}`;
   const after = readSetting<number>(db, cursorKey) ?? 0;
   const rows = db
-    .prepare<[number], { seq: number; kind: string; record_id: string; hlc: string; ancestors: string; deleted: number; row: string }>('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq')
+    .prepare<[number], { seq: number; kind: string; record_id: string; hlc: string; ancestors: string; deleted: number }>('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq')
     .all(after);
   if (rows.length === 0) return null;
-  const versions: TravellingVersion[] = rows.map((r) => {
-    const v: TravellingVersion = { kind: r.kind, id: r.record_id, hlc: r.hlc, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: JSON.parse(r.row) as Row };
+  const versions: TravellingVersion[] = rows.flatMap((r) => {
+    const kind = kindOf(r.kind);
+    const row = kind ? outgoingRow(db, kind, r) : null;
+    if (!kind || !row) return []; // superseded by a later version of ours, which has its own entry
+    const travelling = encodeRow(db, kind, row);
+    const v: TravellingVersion = { kind: r.kind, id: keyOf(kind, travelling), hlc: r.hlc, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: travelling };
     if (r.kind === 'zone') {
-      const local = localIdOf(db, 'zone', r.record_id);
-      const key = local ? zoneKey(db, local) : null;
+      const key = zoneKey(db, r.record_id);
       if (key) v.publicKey = key.publicKey;
     }
-    return v;
+    return [v];
   });
   const counts: Record<string, number> = {};
   for (const v of versions) counts[v.kind] = (counts[v.kind] ?? 0) + 1;
@@ -113,6 +116,12 @@ export function buildPackage(db: Database.Database, zone: { id: string; code: st
     );
   })();
   return { fileName: fileNameOf(zone.code, header), bytes, header };
+}
+
+/** The row of one of our versions: the live row while it is the version shown, else the kept conflict. */
+function outgoingRow(db: Database.Database, kind: RecordKind, entry: { record_id: string; hlc: string; deleted: number }): Row | null {
+  if (clockOf(db, kind.kind, entry.record_id)?.hlc === entry.hlc) return selectByKey(db, kind, entry.record_id) ?? (kind.key && entry.deleted ? keyRow(kind, entry.record_id) : null);
+  return conflictsOf(db, kind.kind, entry.record_id).find((c) => c.hlc === entry.hlc)?.row ?? null;
 }
 
 function fileNameOf(zoneCode: string, header: PackageHeader): string {

@@ -106,15 +106,15 @@ export const migration006: Migration = {
         PRIMARY KEY (kind, record_id, hlc)
       ) STRICT;
 
-      -- This installation's own versions, in order: what packages carry (global ids).
+      -- This installation's own versions, in order: what packages carry. The row itself is read
+      -- when a package is made (the live row, or the kept conflict), so nothing is stored twice.
       CREATE TABLE sync_outbox (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,
         record_id TEXT NOT NULL,
         hlc TEXT NOT NULL,
         ancestors TEXT NOT NULL,
-        deleted INTEGER NOT NULL,
-        row TEXT NOT NULL
+        deleted INTEGER NOT NULL
       ) STRICT;
 
       CREATE TABLE sync_packages (
@@ -165,6 +165,8 @@ export const migration006: Migration = {
         BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', NEW.id); END;
       `);
     }
+    // What this installation held before it could exchange is its own news: the first package carries it.
+    for (const [table, kind] of TRACKED) db.exec(`INSERT INTO sync_changes (kind, record_id) SELECT '${kind}', id FROM ${table};`);
     // Tables keyed by several columns: named by json_array of the key; their rows are deleted for real.
     for (const [table, kind, key] of TRACKED_BY_KEY) {
       const name = (row: string) => `json_array(${key.map((c) => `${row}.${c}`).join(', ')})`;
@@ -175,6 +177,7 @@ export const migration006: Migration = {
         BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', ${name('NEW')}); END;
         CREATE TRIGGER ${table}_sync_delete AFTER DELETE ON ${table}
         BEGIN INSERT INTO sync_changes (kind, record_id) VALUES ('${kind}', ${name('OLD')}); END;
+        INSERT INTO sync_changes (kind, record_id) SELECT '${kind}', ${name(table)} FROM ${table};
       `);
     }
   },
