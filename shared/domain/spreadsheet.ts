@@ -378,7 +378,7 @@ export function readOption(text: string, options: readonly ColumnOption[]): Read
     if (looseText(o.label) === wanted || looseText(o.value) === wanted || (o.aliases ?? []).some((a) => looseText(a) === wanted)) return { ok: true, value: o.value };
   }
   const labels = options.map((o) => o.label);
-  return { ok: false, message: labels.length <= 12 ? `应为 ${labels.join('、')} 之一` : `「${text.slice(0, 40)}」不在可选值中，请从下拉列表选择` };
+  return { ok: false, message: labels.length <= 12 ? `「${text.slice(0, 40)}」不是可选值，应为 ${labels.join('、')} 之一` : `「${text.slice(0, 40)}」不在可选值中，请从下拉列表选择` };
 }
 
 // ── Writing ──────────────────────────────────────────────────────────────────────────────

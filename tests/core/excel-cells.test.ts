@@ -124,7 +124,7 @@ describe('reading lists, choices and headers', () => {
   });
 
   it('names the choices when a value is not one of them', () => {
-    expect(readOption('租赁', [{ value: 'free', label: '免费' }, { value: 'paid', label: '收费' }])).toEqual({ ok: false, message: '应为 免费、收费 之一' });
+    expect(readOption('租赁', [{ value: 'free', label: '免费' }, { value: 'paid', label: '收费' }])).toEqual({ ok: false, message: '「租赁」不是可选值，应为 免费、收费 之一' });
   });
 
   it.each(['名称', '名称（必填）', '名称(必填)', ' 名 称 ', '*名称', '名称＊', '名称 (必填)'])('matches the header %s', (header) => {

@@ -131,7 +131,7 @@ describe('importing resources', () => {
     expect(errorTexts(preview)).toEqual([
       '第 4 行「联系电话」：格式不正确，应为手机号（如 13800138000）或座机（如 0451-86688888）',
       '第 5 行「名称」：必填',
-      '第 6 行「共享方式」：应为 免费、收费、面议 之一',
+      '第 6 行「共享方式」：「租赁」不是可选值，应为 免费、收费、面议 之一',
     ]);
     expect(preview.columns.missing).toEqual([]);
     expect(preview.token).toMatch(/^[0-9a-f]{64}$/);
@@ -355,7 +355,7 @@ describe('the error workbook', () => {
     // Rows keep their order: the example row (skipped on import) first, then the six.
     expect(sheet.getCell(3, 1).value).toBeNull();
     expect(String(sheet.getCell(4, 1).value)).toContain('「联系电话」：格式不正确');
-    expect(String(sheet.getCell(6, 1).value)).toContain('「设备状态」：应为 空闲、使用中、维护、离线 之一');
+    expect(String(sheet.getCell(6, 1).value)).toMatch(/「设备状态」：「.+」不是可选值，应为 空闲、使用中、维护、离线 之一/);
     const red = (r: number, c: number) => (sheet.getCell(r, c).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(red(4, phone)).toBe('FFFFC7CE');
     expect(red(6, state)).toBe('FFFFC7CE');

@@ -70,7 +70,12 @@ export function RegistrationsTab({ event, lookups, onChanged }: { event: EventDe
         {list ? <CountsLine list={list} /> : <span />}
         <Space>
           {!event.registrationOpen ? <Typography.Text type="secondary">{t('events.reg.closed')}</Typography.Text> : null}
-          <ExcelMenu list={{ recordType: 'registration', scope: { eventId: event.id } }} importable={event.registrationOpen} onImported={onChanged} />
+          <ExcelMenu list={{ recordType: 'registration', scope: { eventId: event.id } }} importable={event.registrationOpen}
+            onImported={() => {
+              void load(); // new registrations do not change the event's version, which the list follows
+              onChanged();
+            }}
+          />
           <Button type="primary" icon={<PlusOutlined />} disabled={!event.registrationOpen} onClick={() => setAdding(true)}>
             {t('events.reg.add')}
           </Button>

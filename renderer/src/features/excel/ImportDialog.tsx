@@ -132,21 +132,29 @@ export function ImportDialog({ recordType, scope, onClose, onImported }: { recor
   const blocked = !counts || importable === 0 || (mode === 'allOrNothing' && counts.error > 0);
   const lines = preview ? errorLines(preview.rows) : [];
 
+  // Own keys per step: React must not reuse 确认导入's element (and its spinner) for 完成.
   const footer =
     step === 2 ? (
-      <Space>
-        <Button onClick={restart}>{t('excel.again')}</Button>
-        <Button type="primary" onClick={onClose}>
+      <Space key="done">
+        <Button key="again" onClick={restart}>
+          {t('excel.again')}
+        </Button>
+        <Button key="close" type="primary" onClick={onClose}>
           {t('excel.close')}
         </Button>
       </Space>
     ) : (
-      <Space>
-        <Button onClick={onClose} disabled={busy === 'committing'}>
+      <Space key="check">
+        {step === 1 && mode === 'allOrNothing' && counts && counts.error > 0 ? (
+          <Typography.Text type="danger" data-testid="excel-blocked-reason">
+            {t('excel.blockedAllOrNothing', { count: counts.error })}
+          </Typography.Text>
+        ) : null}
+        <Button key="cancel" onClick={onClose} disabled={busy === 'committing'}>
           {t('common.cancel')}
         </Button>
         {step === 1 ? (
-          <Button type="primary" disabled={blocked || busy !== null} loading={busy === 'committing'} onClick={() => void commit()} data-testid="excel-confirm">
+          <Button key="confirm" type="primary" disabled={blocked || busy !== null} loading={busy === 'committing'} onClick={() => void commit()} data-testid="excel-confirm">
             {t('excel.confirm')}
           </Button>
         ) : null}
