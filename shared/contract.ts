@@ -101,6 +101,7 @@ import {
   type PlanProgress,
   type WorkItem,
 } from './domain/plan';
+import { BACKUP_LABELS, BackupFolderInput, BackupIdInput, type BackupEntry, type BackupOverview, type RestoreResult } from './domain/backup';
 import {
   EXCHANGE_LABELS,
   ExchangeApplyInput,
@@ -248,6 +249,11 @@ export const contract = {
   'exchange.history': channel<ExchangePackageEntry[]>()(NoInput),
   'exchange.conflicts': channel<ExchangeConflict[]>()(NoInput),
   'exchange.resolve': channel<ExchangeConflict[]>()(ExchangeResolveInput, EXCHANGE_LABELS),
+  // Before setup too: a new or damaged installation may start from a backup.
+  'backups.overview': channel<BackupOverview>()(NoInput, {}, true),
+  'backups.create': channel<BackupEntry>()(NoInput, {}, true),
+  'backups.setFolder': channel<BackupOverview>()(BackupFolderInput, BACKUP_LABELS, true),
+  'backups.restore': channel<RestoreResult>()(BackupIdInput, BACKUP_LABELS, true),
 } as const;
 
 export type Contract = typeof contract;

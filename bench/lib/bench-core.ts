@@ -7,7 +7,7 @@ import type { BenchContext } from './context';
  * wizard does it, so every dispatch pays for the identity lookup a real installation pays for.
  */
 export function setUpBenchCore(ctx: BenchContext, label: string): Core {
-  const core = createCore({ dataDir: ctx.newDataDir(label), appVersion: '0.0.0-bench', logError: () => {} });
+  const core = createCore({ dataDir: ctx.newDataDir(label), appVersion: '0.0.0-bench', logError: () => {}, backups: 'off' });
   const zones = expectOk<Zone[]>(core.dispatch('zones.list', {}), 'zones.list');
   const secretariat = zones.find((zone) => zone.role === 'secretariat');
   if (!secretariat) throw new Error('the seeded roster has no secretariat');

@@ -16,7 +16,7 @@ export const coldOpenMeasure: Measure = {
   name: 'cold-open',
   title: 'core open',
   run(ctx) {
-    const first = timeSync(() => createCore({ dataDir: ctx.newDataDir('first'), appVersion: APP_VERSION }));
+    const first = timeSync(() => createCore({ dataDir: ctx.newDataDir('first'), appVersion: APP_VERSION, backups: 'off' }));
     const schemaVersion = Number(first.value.db.pragma('user_version', { simple: true }));
     const tables = first.value.db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     first.value.close();
@@ -27,11 +27,11 @@ export const coldOpenMeasure: Measure = {
     let fileBytes = 0;
     for (let i = 0; i < rounds; i++) {
       const dataDir = ctx.newDataDir('open');
-      const created = timeSync(() => createCore({ dataDir, appVersion: APP_VERSION }));
+      const created = timeSync(() => createCore({ dataDir, appVersion: APP_VERSION, backups: 'off' }));
       fresh.push(created.ms);
       created.value.close();
       fileBytes = statSync(join(dataDir, DATABASE_FILE)).size;
-      const reopened = timeSync(() => createCore({ dataDir, appVersion: APP_VERSION }));
+      const reopened = timeSync(() => createCore({ dataDir, appVersion: APP_VERSION, backups: 'off' }));
       reopen.push(reopened.ms);
       reopened.value.close();
     }

@@ -23,7 +23,7 @@ export const resourceSearchMeasure: Measure = {
   title: 'resource search engine vs LIKE on the same file',
   run(ctx) {
     const dataDir = ctx.newDataDir('search');
-    const core = createCore({ dataDir, appVersion: 'bench' });
+    const core = createCore({ dataDir, appVersion: 'bench', backups: 'off' });
     try {
       const hrb = core.db.prepare<[], { id: string }>("SELECT id FROM zones WHERE code = 'HRB'").get()!;
       core.dispatch('settings.setup', { zoneId: hrb.id, role: 'secretariat', operatorName: 'bench' });

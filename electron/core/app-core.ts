@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
 import { useExcelDatabaseBinding } from './excel/worker-client';
+import { writeBackup } from './backups/backup-files';
+import { autoBackup, backupFolderOf, swapDatabaseFile, type Workspace } from './backups/backup-service';
 import { seedRosterOnce } from './zones/seed-roster';
 
 export const DATABASE_FILE = 'alliance.sqlite';
@@ -13,6 +15,8 @@ export interface CoreOptions {
   appVersion: string;
   nativeBinding?: string;
   logError?: (channel: string, error: unknown) => void;
+  /** 'off': no automatic backups (the benchmarks, which measure the work itself). */
+  backups?: 'auto' | 'off';
 }
 
 export interface Core {
@@ -24,18 +28,68 @@ export interface Core {
   close(): void;
 }
 
+/** How often an open app backs up (when something changed). */
+const BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
+
 /** Opens the data directory's database and returns the contract dispatcher over it. */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const log = options.logError ?? ((channel: string, error: unknown) => console.error(`[${channel}]`, error));
+  const open = () =>
+    openDatabase(databaseFile, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      // An older file is backed up before its schema changes (the backup keeps the old version).
+      beforeMigrate: (old) => {
+        const { folder } = backupFolderOf(options.dataDir);
+        writeBackup(old, { folder, dataDir: options.dataDir, reason: 'before-migration', appVersion: options.appVersion });
+      },
+    });
+  let db = open();
   seedRosterOnce(db);
   useExcelDatabaseBinding(options.nativeBinding);
-  const { dispatch, dispatchAsync } = createDispatcher({ db, dataDir: options.dataDir, appVersion: options.appVersion, ...(options.logError ? { logError: options.logError } : {}) });
+  const workspace: Workspace = {
+    get db() {
+      return db;
+    },
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    databaseFile,
+    replaceDatabase(file) {
+      db.close();
+      swapDatabaseFile(databaseFile, file, () => {
+        db = open();
+      });
+    },
+  };
+  if (options.backups !== 'off') {
+    const started = autoBackup(workspace, 'start');
+    if (started.error) log('backup', started.error);
+  }
+  const timer = options.backups === 'off' ? null : setInterval(() => {
+    const made = autoBackup(workspace, 'scheduled');
+    if (made.error) log('backup', made.error);
+  }, BACKUP_EVERY_MS);
+  timer?.unref();
+  const { dispatch, dispatchAsync } = createDispatcher({
+    workspace,
+    get db() {
+      return db;
+    },
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
   return {
     dispatch,
     dispatchAsync,
-    db,
+    get db() {
+      return db;
+    },
     dataDir: options.dataDir,
-    close: () => db.close(),
+    close: () => {
+      if (timer) clearInterval(timer);
+      db.close();
+    },
   };
 }

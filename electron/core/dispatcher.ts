@@ -2,11 +2,15 @@ import type Database from 'better-sqlite3';
 import { contract, isChannelName, type ChannelName } from '../../shared/contract';
 import { AppError, INTERNAL_MESSAGE, type Result } from '../../shared/errors';
 import { validationError } from '../../shared/validation';
+import type { Workspace } from './backups/backup-service';
 import { handlers } from './handlers';
 import { actorOf, readInstallation } from './settings/settings-service';
 
 export interface DispatcherOptions {
-  db: Database.Database;
+  /** Read on every call: a restore replaces it. */
+  readonly db: Database.Database;
+  /** The running app's database file and how to replace it (backups, restore). */
+  workspace: Workspace;
   dataDir: string;
   appVersion: string;
   /** Where unexpected errors are reported (never sent to the renderer). */
@@ -66,7 +70,7 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
     const actor = actorOf(options.db, installation);
     if (!actor && !def.beforeSetup) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
     const handler = handlers[channel] as (input: unknown, ctx: unknown) => unknown;
-    return handler(parsed.data, { db: options.db, dataDir: options.dataDir, appVersion: options.appVersion, installation, actor });
+    return handler(parsed.data, { db: options.db, dataDir: options.dataDir, appVersion: options.appVersion, installation, actor, workspace: options.workspace });
   }
 }
 

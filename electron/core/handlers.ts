@@ -40,6 +40,7 @@ import { searchScenarios } from './scenarios/scenario-search';
 import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
 import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
 import { readProgress } from './excel/import-progress';
+import { autoBackup, backupNow, backupOverview, restoreBackup, setBackupFolder, type Workspace } from './backups/backup-service';
 import { ensureIdentity } from './exchange/exchange-store';
 import { resolveConflict } from './exchange/package-exchange';
 import { applyPackageFile, exchangeConflicts, exchangeHistory, exchangeIdentity, exportPackageFile, previewPackageFile, setExchangeFolder, syncFolder } from './exchange/exchange-service';
@@ -53,6 +54,7 @@ export interface HandlerContext {
   installation: Installation | null;
   /** Set for every channel not marked `beforeSetup` (the dispatcher refuses those before setup). */
   actor: Actor;
+  workspace: Workspace;
 }
 
 export type Handlers = {
@@ -157,16 +159,29 @@ export const handlers: Handlers = {
   'holidays.save': (input, ctx) => saveExtraHolidays(ctx.db, ctx.actor, input.entries),
   'excel.template': (input, ctx) => sheetTemplate(ctx.db, input),
   'excel.preview': (input, ctx) => sheetPreview(ctx.db, input),
-  'excel.commit': (input, ctx) => sheetCommit(ctx.db, input),
+  'excel.commit': (input, ctx) => {
+    autoBackup(ctx.workspace, 'before-import'); // a failed backup is not a reason to refuse the import; the overview shows it
+    return sheetCommit(ctx.db, input);
+  },
   'excel.errorWorkbook': (input, ctx) => sheetErrorWorkbook(ctx.db, input),
   'excel.export': (input, ctx) => sheetExport(ctx.db, input),
   'excel.progress': (input) => readProgress(input.taskId),
   'exchange.identity': (_input, ctx) => exchangeIdentity(ctx.db),
   'exchange.export': (_input, ctx) => exportPackageFile(ctx.db, ctx.dataDir),
   'exchange.preview': (input, ctx) => previewPackageFile(ctx.db, ctx.dataDir, input),
-  'exchange.apply': (input, ctx) => applyPackageFile(ctx.db, ctx.dataDir, input),
+  'exchange.apply': (input, ctx) => {
+    autoBackup(ctx.workspace, 'before-exchange');
+    return applyPackageFile(ctx.db, ctx.dataDir, input);
+  },
   'exchange.setFolder': (input, ctx) => setExchangeFolder(ctx.db, input),
-  'exchange.sync': (_input, ctx) => syncFolder(ctx.db, ctx.dataDir),
+  'exchange.sync': (_input, ctx) => {
+    autoBackup(ctx.workspace, 'before-exchange');
+    return syncFolder(ctx.db, ctx.dataDir);
+  },
+  'backups.overview': (_input, ctx) => backupOverview(ctx.workspace),
+  'backups.create': (_input, ctx) => backupNow(ctx.workspace, 'manual'),
+  'backups.setFolder': (input, ctx) => setBackupFolder(ctx.workspace, input),
+  'backups.restore': (input, ctx) => restoreBackup(ctx.workspace, input.id),
   'exchange.history': (_input, ctx) => exchangeHistory(ctx.db),
   'exchange.conflicts': (_input, ctx) => exchangeConflicts(ctx.db),
   'exchange.resolve': (input, ctx) => {

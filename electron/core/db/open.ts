@@ -7,6 +7,8 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another ABI (Electron's); default: Node's. */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /** Runs on an existing file that is about to be migrated (a backup of the old version). */
+  beforeMigrate?: (db: Database.Database) => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     if (check !== 'ok') {
       throw new AppError('DB_CORRUPT', `数据文件已损坏（完整性检查：${String(check).slice(0, 200)}）。未删除任何内容，请从备份恢复。`);
     }
+    if (current > 0 && current < migrations.length) options.beforeMigrate?.(db);
     migrate(db, migrations, current);
     return db;
   } catch (error) {

@@ -1,0 +1,120 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { BackupEntry, BackupFolderInput, BackupOverview, BackupReason, RestoreResult } from '../../../shared/domain/backup';
+import { changeMarkOf, listBackups, pruneBackups, restoreAttachments, verifyBackupFile, writeBackup } from './backup-files';
+import { networkPathWarning } from './network-path';
+
+/**
+ * Backups as the app uses them: where they go (a setting kept beside the database, not in it,
+ * so a restore or a damaged file cannot lose it), when they are made, and restoring one —
+ * which first backs up what is there, so a restore can be undone.
+ */
+
+/** What the backup service needs of the running app: its database (which a restore replaces). */
+export interface Workspace {
+  readonly db: Database.Database;
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly databaseFile: string;
+  /** Closes the database, puts `file` in its place, and opens it again. */
+  replaceDatabase(file: string): void;
+}
+
+const SETTINGS_FILE = 'backup-settings.json';
+
+export function backupFolderOf(dataDir: string): { folder: string; isDefault: boolean } {
+  const fallback = join(dataDir, 'backups');
+  try {
+    const saved = JSON.parse(readFileSync(join(dataDir, SETTINGS_FILE), 'utf8')) as { folder?: unknown };
+    if (typeof saved.folder === 'string' && isAbsolute(saved.folder)) return { folder: saved.folder, isDefault: false };
+  } catch {
+    // No setting (or an unreadable one): the default folder.
+  }
+  return { folder: fallback, isDefault: true };
+}
+
+export function backupOverview(ws: Workspace): BackupOverview {
+  const { folder, isDefault } = backupFolderOf(ws.dataDir);
+  return { folder, isDefault, backups: listBackups(folder), warning: networkPathWarning(ws.dataDir) ?? networkPathWarning(folder, '备份') };
+}
+
+/** Moves future backups to another folder (a USB disk, a network drive); '' goes back to the default. */
+export function setBackupFolder(ws: Workspace, input: z.output<typeof BackupFolderInput>): BackupOverview {
+  if (input.folder !== '') {
+    if (!isAbsolute(input.folder)) throw new AppError('VALIDATION', '备份文件夹：请填写完整路径（如 E:\\联盟备份）。', { folder: '应为完整路径' });
+    const probe = join(input.folder, `.alliance-probe-${process.pid}`);
+    try {
+      mkdirSync(input.folder, { recursive: true });
+      writeFileSync(probe, 'ok');
+      rmSync(probe, { force: true });
+    } catch {
+      throw new AppError('VALIDATION', `备份文件夹：无法写入「${input.folder}」（只读、已拔出或没有权限）。`, { folder: '无法写入' });
+    }
+  }
+  writeFileSync(join(ws.dataDir, SETTINGS_FILE), JSON.stringify(input.folder === '' ? {} : { folder: resolve(input.folder) }));
+  return backupOverview(ws);
+}
+
+/** Makes a backup now and lets the retention rule tidy the folder. */
+export function backupNow(ws: Workspace, reason: BackupReason): BackupEntry {
+  const { folder } = backupFolderOf(ws.dataDir);
+  const entry = writeBackup(ws.db, { folder, dataDir: ws.dataDir, reason, appVersion: ws.appVersion });
+  pruneBackups(folder);
+  return entry;
+}
+
+/**
+ * An automatic backup (at start, on the timer, before an import or an exchange package): made
+ * unless the newest backup already holds every change. Never stops the app: a failure is
+ * returned for the caller to log or show.
+ */
+export function autoBackup(ws: Workspace, reason: BackupReason): { made: BackupEntry | null; error: string | null } {
+  try {
+    const newest = listBackups(backupFolderOf(ws.dataDir).folder)[0];
+    if (newest && newest.changeMark === changeMarkOf(ws.db) && newest.schemaVersion === Number(ws.db.pragma('user_version', { simple: true }))) return { made: null, error: null };
+    return { made: backupNow(ws, reason), error: null };
+  } catch (error) {
+    return { made: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Restores a backup: checks it, backs up the current database (the undo), copies the backup
+ * beside the database, swaps the files by renaming (atomic on one disk) and reopens — the
+ * migrations bring an older backup up to date. The backup itself is never changed.
+ */
+export function restoreBackup(ws: Workspace, id: string): RestoreResult {
+  const { folder } = backupFolderOf(ws.dataDir);
+  const chosen = listBackups(folder).find((b) => b.id === id);
+  if (!chosen) throw new AppError('NOT_FOUND', '找不到该备份，可能已被清理或备份文件夹已更换。');
+  const problem = verifyBackupFile(join(folder, chosen.id), chosen.counts);
+  if (problem) throw new AppError('VALIDATION', `该备份已损坏（${problem}），不能恢复。数据未改动，请选择其他备份。`);
+  const undo = backupNow(ws, 'before-restore');
+  const incoming = `${ws.databaseFile}.restoring`;
+  copyFileSync(join(folder, chosen.id), incoming);
+  ws.replaceDatabase(incoming);
+  restoreAttachments(ws.db, folder, ws.dataDir);
+  return { restored: chosen, undo };
+}
+
+/** Swaps the database file for `incoming` while it is closed: the old one kept until the new one opens. */
+export function swapDatabaseFile(databaseFile: string, incoming: string, reopen: () => void): void {
+  const previous = `${databaseFile}.previous`;
+  for (const suffix of ['-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
+  rmSync(previous, { force: true });
+  renameSync(databaseFile, previous);
+  renameSync(incoming, databaseFile);
+  try {
+    reopen();
+    rmSync(previous, { force: true });
+  } catch (error) {
+    // The restored file would not open: put the previous one back, as it was.
+    if (existsSync(databaseFile)) rmSync(databaseFile, { force: true });
+    renameSync(previous, databaseFile);
+    reopen();
+    throw error;
+  }
+}

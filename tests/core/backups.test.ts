@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyBackupFile } from '../../electron/core/backups/backup-files';
+import { isNetworkPath } from '../../electron/core/backups/network-path';
+import { backupsToKeep } from '../../electron/core/backups/retention';
+import { DATABASE_FILE } from '../../electron/core/app-core';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { openDatabase } from '../../electron/core/db/open';
+import { instrumentInput } from '../helpers/resources';
+import { setUpCore, tempCore, type TempCore } from '../helpers/temp-core';
+
+const dump = (core: TempCore) => createHash('sha256').update(core.snapshot()).digest('hex');
+
+let core: TempCore;
+beforeEach(() => {
+  core = setUpCore('HRB', 'secretariat');
+});
+afterEach(() => core.remove());
+
+describe('backups', () => {
+  it('backs up at start and on demand, each one checked, listed with its counts, never a copy of the live file', () => {
+    const first = core.ok('backups.overview', {});
+    expect(first.folder).toBe(join(core.dataDir, 'backups'));
+    expect(first.backups.map((b) => b.reason)).toEqual(['start']);
+    core.ok('resources.create', instrumentInput(core, { title: '备份前登记的仪器' }));
+    const made = core.ok('backups.create', {});
+    expect(made).toMatchObject({ reason: 'manual', counts: expect.objectContaining({ resources: 1, zones: 19 }) });
+    expect(verifyBackupFile(join(first.folder, made.id), made.counts)).toBeNull();
+    expect(core.ok('backups.overview', {}).backups[0]).toEqual(made);
+    expect(readdirSync(first.folder).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('skips an automatic backup when nothing changed since the last one, but never a manual one', () => {
+    const before = core.ok('backups.overview', {}).backups.length;
+    const again = setUpCoreOn(core.dataDir);
+    try {
+      expect(again.ok('backups.overview', {}).backups).toHaveLength(before);
+      again.ok('backups.create', {});
+      expect(again.ok('backups.overview', {}).backups).toHaveLength(before + 1);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('restores a backup, and restoring the backup it made first undoes the restore exactly', () => {
+    core.ok('resources.create', instrumentInput(core, { title: '第一台' }));
+    const older = core.ok('backups.create', {});
+    core.ok('resources.create', instrumentInput(core, { title: '第二台' }));
+    const beforeRestore = dump(core);
+
+    const restored = core.ok('backups.restore', { id: older.id });
+    expect(core.ok('resources.search', { query: '' }).total).toBe(1);
+    expect(restored.undo.reason).toBe('before-restore');
+
+    core.ok('backups.restore', { id: restored.undo.id });
+    expect(dump(core)).toBe(beforeRestore);
+    expect(core.ok('resources.search', { query: '第二台' }).total).toBe(1);
+  });
+
+  it('refuses to restore a damaged backup and changes nothing', () => {
+    const made = core.ok('backups.create', {});
+    const file = join(core.ok('backups.overview', {}).folder, made.id);
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const before = dump(core);
+    expect(core.fails('backups.restore', { id: made.id }).message).toMatch(/该备份已损坏.*数据未改动/);
+    expect(dump(core)).toBe(before);
+  });
+
+  it('moves future backups to another folder, and refuses one it cannot write to, in Chinese', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'alliance-backups-'));
+    try {
+      const moved = core.ok('backups.setFolder', { folder: elsewhere });
+      expect(moved).toMatchObject({ folder: elsewhere, isDefault: false, backups: [] });
+      core.ok('backups.create', {});
+      expect(core.ok('backups.overview', {}).backups).toHaveLength(1);
+      // A path under a file cannot be a folder (as good as a read-only or unplugged disk).
+      const blocker = join(elsewhere, 'a-file');
+      writeFileSync(blocker, 'x');
+      expect(core.fails('backups.setFolder', { folder: join(blocker, 'sub') }).message).toMatch(/备份文件夹：无法写入/);
+      expect(core.fails('backups.setFolder', { folder: 'relative/path' }).message).toMatch(/请填写完整路径/);
+      expect(core.ok('backups.setFolder', { folder: '' }).isDefault).toBe(true);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('backs up an older database before migrating it, and that backup keeps the old version', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'alliance-migrate-'));
+    try {
+      const old = openDatabase(join(dataDir, DATABASE_FILE), { migrations: MIGRATIONS.slice(0, 5) });
+      old.close();
+      const upgraded = setUpCoreOn(dataDir);
+      try {
+        const backups = upgraded.ok('backups.overview', {}).backups;
+        const before = backups.find((b) => b.reason === 'before-migration');
+        expect(before?.schemaVersion).toBe(5);
+        const file = new Database(join(dataDir, 'backups', before!.id), { readonly: true });
+        expect(file.pragma('user_version', { simple: true })).toBe(5);
+        file.close();
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('retention', () => {
+  const DAY = 86_400_000;
+  const now = Date.parse('2026-11-29T04:00:00Z'); // noon in Beijing
+
+  it('keeps today’s, one a day for two weeks, one a week for three months, and always the newest', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 200 * 24 }), { minLength: 1, maxLength: 80 }), (hoursAgo) => {
+        const backups = hoursAgo.map((h, i) => ({ i, createdAt: new Date(now - h * 3_600_000 - i).toISOString() }));
+        const keep = backupsToKeep(backups, now);
+        const newest = backups.reduce((a, b) => (Date.parse(a.createdAt) > Date.parse(b.createdAt) ? a : b));
+        expect(keep.has(newest)).toBe(true);
+        for (const b of backups) {
+          const age = now - Date.parse(b.createdAt);
+          if (age < 12 * 3_600_000) expect(keep.has(b)).toBe(true); // today (Beijing noon minus 12 h is still today)
+          if (age > 92 * DAY && b !== newest) expect(keep.has(b)).toBe(false);
+        }
+        const kept = [...keep].filter((b) => now - Date.parse(b.createdAt) > DAY && now - Date.parse(b.createdAt) <= 14 * DAY);
+        const days = kept.map((b) => new Date(Date.parse(b.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10));
+        expect(new Set(days).size).toBe(days.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('where data lives', () => {
+  it('recognises network drives by path and by mount type', () => {
+    expect(isNetworkPath('\\\\fileserver\\联盟\\data', [])).toBe(true);
+    expect(isNetworkPath('//nas/share/data', [])).toBe(true);
+    const mounts = [
+      { point: '/', type: 'ext4' },
+      { point: '/mnt/nas', type: 'cifs' },
+      { point: '/mnt/nas/local', type: 'ext4' },
+    ];
+    expect(isNetworkPath('/mnt/nas/联盟', mounts)).toBe(true);
+    expect(isNetworkPath('/mnt/nas/local/data', mounts)).toBe(false);
+    expect(isNetworkPath('/home/clerk/data', mounts)).toBe(false);
+  });
+});
+
+/** A second core on the same data folder (a restart). */
+function setUpCoreOn(dataDir: string): TempCore {
+  return tempCore(dataDir);
+}
+
