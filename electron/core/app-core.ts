@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
 import { useExcelDatabaseBinding } from './excel/worker-client';
@@ -45,8 +46,17 @@ export function createCore(options: CoreOptions): Core {
         writeBackup(old, { folder, dataDir: options.dataDir, reason: 'before-migration', appVersion: options.appVersion });
       },
     });
-  let db = open();
-  seedRosterOnce(db);
+  let damaged: string | null = null;
+  let db: Database.Database;
+  try {
+    db = open();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'DB_CORRUPT') throw error;
+    // Never repaired, deleted or overwritten: opened read-only (or not at all) until a backup is restored.
+    damaged = error.message;
+    db = openReadOnly(databaseFile, options.nativeBinding);
+  }
+  if (!damaged) seedRosterOnce(db);
   useExcelDatabaseBinding(options.nativeBinding);
   const workspace: Workspace = {
     get db() {
@@ -55,18 +65,23 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     databaseFile,
+    get damaged() {
+      return damaged;
+    },
     replaceDatabase(file) {
       db.close();
       swapDatabaseFile(databaseFile, file, () => {
         db = open();
+        damaged = null;
       });
     },
   };
-  if (options.backups !== 'off') {
+  if (options.backups !== 'off' && !damaged) {
     const started = autoBackup(workspace, 'start');
     if (started.error) log('backup', started.error);
   }
   const timer = options.backups === 'off' ? null : setInterval(() => {
+    if (damaged) return;
     const made = autoBackup(workspace, 'scheduled');
     if (made.error) log('backup', made.error);
   }, BACKUP_EVERY_MS);
@@ -92,4 +107,19 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/**
+ * The damaged file, read-only: what can still be read is shown, every write is refused by
+ * SQLite itself. A file that cannot even be opened gives an empty in-memory stand-in, and the
+ * dispatcher then allows only the channels that restore a backup.
+ */
+function openReadOnly(file: string, nativeBinding: string | undefined): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch {
+    return new Database(':memory:', nativeBinding ? { nativeBinding } : {});
+  }
 }

@@ -39,6 +39,8 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
     }
     const failed = (error: unknown): Result<never> => {
       if (error instanceof AppError) return fail(error);
+      const damaged = options.workspace.damaged;
+      if (damaged && isSqliteDamage(error)) return fail(new AppError('DB_CORRUPT', `数据文件已损坏，当前为只读模式，不能保存修改。${damaged} 请在「设置 → 数据备份」中恢复最近的备份。`));
       logError(channel, error);
       return fail(new AppError('INTERNAL', INTERNAL_MESSAGE));
     };
@@ -66,6 +68,12 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
     const def = contract[channel];
     const parsed = def.input.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error, def.labels);
+    if (options.workspace.damaged && !hasSchema(options.db)) {
+      // Not even readable: only what restores a backup.
+      if (!RESTORE_CHANNELS.has(channel)) throw new AppError('DB_CORRUPT', `数据文件已损坏且无法读取。${options.workspace.damaged} 请在「设置 → 数据备份」中恢复最近的备份。`);
+      const handler = handlers[channel] as (input: unknown, ctx: unknown) => unknown;
+      return handler(parsed.data, { db: options.db, dataDir: options.dataDir, appVersion: options.appVersion, installation: null, actor: null, workspace: options.workspace });
+    }
     const installation = readInstallation(options.db);
     const actor = actorOf(options.db, installation);
     if (!actor && !def.beforeSetup) throw new AppError('NOT_SET_UP', '请先完成初始设置（选择本机所属的高新区和角色）。');
@@ -76,4 +84,17 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
 
 function fail(error: AppError): Result<never> {
   return { ok: false, error: error.toShape() };
+}
+
+/** The channels an unreadable installation still answers: enough to restore a backup. */
+const RESTORE_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['app.info', 'backups.overview', 'backups.setFolder', 'backups.restore']);
+
+function hasSchema(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get() !== undefined;
+}
+
+/** SQLite refusing a write to a read-only file, or tripping over damage. */
+function isSqliteDamage(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return /^SQLITE_(READONLY|CORRUPT|NOTADB|IOERR)/.test(code);
 }

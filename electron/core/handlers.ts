@@ -190,14 +190,25 @@ export const handlers: Handlers = {
   },
 };
 
-function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'>): AppInfo {
-  const installation = readInstallation(db);
+function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'> & { workspace?: Workspace }): AppInfo {
+  const damaged = ctx.workspace?.damaged ?? null;
+  // A damaged file may not answer these: the header then shows what it can.
+  const readable = <T>(read: () => T, fallback: T): T => {
+    if (!damaged) return read();
+    try {
+      return read();
+    } catch {
+      return fallback;
+    }
+  };
+  const installation = readable(() => readInstallation(db), null);
   return {
     appVersion: ctx.appVersion,
     schemaVersion: LATEST_SCHEMA_VERSION,
     dataDir: ctx.dataDir,
     installation,
-    zoneName: installation ? (selectZone(db, installation.zoneId)?.short_name ?? null) : null,
-    demoLoaded: isDemoLoaded(db),
+    zoneName: installation ? readable(() => selectZone(db, installation.zoneId)?.short_name ?? null, null) : null,
+    demoLoaded: readable(() => isDemoLoaded(db), false),
+    damaged,
   };
 }

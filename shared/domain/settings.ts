@@ -46,4 +46,10 @@ export interface AppInfo {
   /** The zone this installation belongs to, for the header. */
   zoneName: string | null;
   demoLoaded: boolean;
+  /**
+   * Set when the data file failed its checks at start: why, in Chinese. The app then runs
+   * read-only (or, if the file cannot be read at all, shows only backups) until a backup is
+   * restored; the damaged file is kept, never overwritten.
+   */
+  damaged: string | null;
 }

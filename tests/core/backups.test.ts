@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -156,3 +156,36 @@ function setUpCoreOn(dataDir: string): TempCore {
   return tempCore(dataDir);
 }
 
+
+describe('a damaged data file', () => {
+  it('opens read-only with the reason, refuses writes in Chinese, and is replaced only by restoring a backup, the damaged file kept', () => {
+    const dataDir = core.dataDir;
+    core.ok('resources.create', instrumentInput(core, { title: '损坏前的仪器' }));
+    const good = core.ok('backups.create', {});
+    const input = { ...instrumentInput(core), title: '损坏后' };
+    core.close();
+    // Damage the file's pages past the header (the schema page stays readable).
+    const file = join(dataDir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    for (let at = 8 * 4096; at < bytes.length; at += 4096) bytes.fill(0x5a, at + 100, at + 400);
+    writeFileSync(file, bytes);
+    const damagedBytes = createHash('sha256').update(readFileSync(file)).digest('hex');
+
+    const reopened = tempCore(dataDir);
+    const info = reopened.ok('app.info', {});
+    expect(info.damaged).toMatch(/损坏/);
+    // The input as it was made before (the damaged file may not answer the category list).
+    const write = reopened.fails('resources.create', input);
+    expect(write).toMatchObject({ code: expect.stringMatching(/DB_CORRUPT|VALIDATION/) });
+    expect(write.message).toMatch(/损坏|只读/);
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(damagedBytes);
+
+    const restored = reopened.ok('backups.restore', { id: good.id });
+    expect(restored.undo.id).toMatch(/\.damaged$/);
+    expect(reopened.ok('app.info', {}).damaged).toBeNull();
+    expect(reopened.ok('resources.search', { query: '损坏前' }).total).toBe(1);
+    const kept = readFileSync(join(reopened.ok('backups.overview', {}).folder, restored.undo.id));
+    expect(createHash('sha256').update(kept).digest('hex')).toBe(damagedBytes);
+    core = reopened; // removed by afterEach
+  });
+});

@@ -21,6 +21,8 @@ export interface Workspace {
   readonly databaseFile: string;
   /** Closes the database, puts `file` in its place, and opens it again. */
   replaceDatabase(file: string): void;
+  /** Why the database failed its checks at start (read-only until a restore), or null. */
+  readonly damaged: string | null;
 }
 
 const SETTINGS_FILE = 'backup-settings.json';
@@ -92,12 +94,23 @@ export function restoreBackup(ws: Workspace, id: string): RestoreResult {
   if (!chosen) throw new AppError('NOT_FOUND', '找不到该备份，可能已被清理或备份文件夹已更换。');
   const problem = verifyBackupFile(join(folder, chosen.id), chosen.counts);
   if (problem) throw new AppError('VALIDATION', `该备份已损坏（${problem}），不能恢复。数据未改动，请选择其他备份。`);
-  const undo = backupNow(ws, 'before-restore');
+  // A damaged database cannot be backed up: it is kept beside, renamed, as the undo instead.
+  const undo = ws.damaged ? keepDamagedFile(ws) : backupNow(ws, 'before-restore');
   const incoming = `${ws.databaseFile}.restoring`;
   copyFileSync(join(folder, chosen.id), incoming);
   ws.replaceDatabase(incoming);
   restoreAttachments(ws.db, folder, ws.dataDir);
   return { restored: chosen, undo };
+}
+
+/** Copies the damaged file (untouched) into the backup folder under a name that says what it is. */
+function keepDamagedFile(ws: Workspace): BackupEntry {
+  const { folder } = backupFolderOf(ws.dataDir);
+  mkdirSync(folder, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+  const id = `alliance_${stamp}_before-restore.sqlite`;
+  copyFileSync(ws.databaseFile, join(folder, `${id}.damaged`));
+  return { id: `${id}.damaged`, createdAt: new Date().toISOString(), reason: 'before-restore', sizeBytes: 0, schemaVersion: 0, appVersion: ws.appVersion, counts: {}, changeMark: 0 };
 }
 
 /** Swaps the database file for `incoming` while it is closed: the old one kept until the new one opens. */

@@ -33,6 +33,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     if (check !== 'ok') {
       throw new AppError('DB_CORRUPT', `数据文件已损坏（完整性检查：${String(check).slice(0, 200)}）。未删除任何内容，请从备份恢复。`);
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new AppError('DB_CORRUPT', `数据文件中有 ${broken.length} 处记录引用了不存在的记录（外键检查未通过）。未删除任何内容，请从备份恢复。`);
+    }
     if (current > 0 && current < migrations.length) options.beforeMigrate?.(db);
     migrate(db, migrations, current);
     return db;
