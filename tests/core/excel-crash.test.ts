@@ -1,29 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/core/app-core';
+import { brokenBackups, inspect, ROOT, rng, runChild } from '../helpers/kill-child';
 import { tempCore } from '../helpers/temp-core';
 
-const ROOT = resolve(__dirname, '..', '..');
 const CHILD = join(ROOT, 'tests', 'fixtures', 'excel', 'import-child.ts');
 // 1–4 minutes on 2 cores at the defaults (the services take 2–4 ms a row); smaller for a quick run.
 const BATCH = Number(process.env.EXCEL_CRASH_BATCH ?? 1000);
 const KILLS = Number(process.env.EXCEL_CRASH_KILLS ?? 10);
-
-/** mulberry32: the kill moments are random but reproducible from the seed printed on failure. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function batchCsv(batch: number): string {
   const lines = ['类别,名称,所属单位,共享方式,联系人,联系电话,型号,预约方式,设备状态,原值（万元）,简介'];
@@ -31,49 +16,6 @@ function batchCsv(batch: number): string {
     lines.push(`大型科研仪器设备,第${batch}批仪器${n},哈尔滨工业大学,免费,王老师,0451-8641${String(n % 10000).padStart(4, '0')},M-${n},时间预约,空闲,${n % 900},第 ${batch} 批导入的第 ${n} 台仪器，用于崩溃测试`);
   }
   return lines.join('\r\n');
-}
-
-interface ChildRun {
-  /** ms from "start" to exit. */
-  ranMs: number;
-  killed: boolean;
-  output: string;
-}
-
-/** Runs the importing process; kills it `killAfterMs` after it printed "start" (never, if undefined). */
-function runChild(dataDir: string, file: string, killAfterMs?: number): Promise<ChildRun> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let startedAt = 0;
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!startedAt && output.includes('start\n')) {
-        startedAt = performance.now();
-        if (killAfterMs !== undefined) {
-          setTimeout(() => {
-            killed = child.kill('SIGKILL');
-          }, killAfterMs);
-        }
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => resolveRun({ ranMs: startedAt ? performance.now() - startedAt : 0, killed: killed && signal === 'SIGKILL', output }));
-  });
-}
-
-function inspect(dataDir: string): { integrity: string; count: number } {
-  const db = new Database(join(dataDir, DATABASE_FILE));
-  try {
-    return {
-      integrity: db.pragma('integrity_check', { simple: true }) as string,
-      count: (db.prepare('SELECT count(*) AS n FROM resources').get() as { n: number }).n,
-    };
-  } finally {
-    db.close();
-  }
 }
 
 describe('killing the app in the middle of an import', () => {
@@ -95,7 +37,7 @@ describe('killing the app in the middle of an import', () => {
     // One undisturbed run: how long an import takes here, and that it adds the whole batch.
     const first = join(dir, 'batch-0.csv');
     writeFileSync(first, batchCsv(0));
-    const calibration = await runChild(dataDir, first);
+    const calibration = await runChild(CHILD, [dataDir, first]);
     expect(calibration.output, calibration.output).toContain(`done ${BATCH}`);
     expect(inspect(dataDir)).toEqual({ integrity: 'ok', count: BATCH });
 
@@ -106,13 +48,15 @@ describe('killing the app in the middle of an import', () => {
       const before = inspect(dataDir).count;
       // Spread over the whole import, parse and commit alike: slot i of KILLS, at a random point in it.
       const killAfter = Math.round(((i - 1 + random()) / KILLS) * calibration.ranMs);
-      const run = await runChild(dataDir, file, killAfter);
+      const run = await runChild(CHILD, [dataDir, file], killAfter);
       const after = inspect(dataDir);
       outcomes.push(`${killAfter} ms: ${run.killed ? 'killed' : 'finished'}, ${after.count - before} added`);
       const context = `seed ${seed}, run ${i}, killed after ${killAfter} ms\n${outcomes.join('\n')}\n${run.output}`;
       expect(after.integrity, context).toBe('ok');
       expect([before, before + BATCH], context).toContain(after.count);
       if (!run.killed) expect(after.count, context).toBe(before + BATCH);
+      // The backup made before each import may be cut short too: the ones already there stay good.
+      expect(brokenBackups(dataDir), context).toEqual([]);
     }
     // Most kills must have landed before the commit finished, or the test proved little.
     expect(outcomes.filter((o) => o.includes('killed, 0 added')).length, outcomes.join('\n')).toBeGreaterThanOrEqual(KILLS / 2);
