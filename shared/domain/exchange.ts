@@ -6,13 +6,18 @@ import { z } from 'zod';
  */
 
 const fileName = z.string({ error: '缺少文件名' }).trim().min(1, { error: '缺少文件名' }).max(255, { error: '文件名过长' });
+/** The largest package file accepted (the codec checks the decoded size again). */
+export const EXCHANGE_PACKAGE_MAX_BYTES = 64 * 1024 * 1024;
 /** base64 of at most 64 MB. */
-const dataBase64 = z.string({ error: '缺少文件内容' }).max(Math.ceil((64 * 1024 * 1024 * 4) / 3) + 8, { error: '文件不能超过 64 MB' });
+const dataBase64 = z.string({ error: '缺少文件内容' }).max(Math.ceil((EXCHANGE_PACKAGE_MAX_BYTES * 4) / 3) + 8, { error: '文件不能超过 64 MB' });
+/** What exchange.export answered may be passed back as it is. */
+const mime = z.string().max(100).optional();
 
-export const ExchangeFileInput = z.strictObject({ fileName, dataBase64 });
+export const ExchangeFileInput = z.strictObject({ fileName, dataBase64, mime });
 export const ExchangeApplyInput = z.strictObject({
   fileName,
   dataBase64,
+  mime,
   /** The secretariat confirms a package that deletes most of a kind's records. */
   confirmMassDelete: z.boolean().default(false),
 });

@@ -7,7 +7,7 @@ import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain
 import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { nowIso } from '../records';
-import { readSetting, writeSetting } from '../settings/settings-service';
+import { readInstallation, readSetting, writeSetting } from '../settings/settings-service';
 import { clockLocalChanges, clockOf, columnsOf, decodeRow, encodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
 import { globalIdOf, localIdOf } from './global-ids';
 import { MAX_ANCESTORS, mergeVersion } from './merge';
@@ -323,7 +323,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
     setClock(db, kind.kind, localId, merged.winner);
     db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, merged.winner.hlc);
   }
-  keepLoser(db, kind, localId, incoming, decoded.row);
+  keepLoser(db, kind, localId, incoming, decoded.row, sender.zoneId);
   return { action: 'conflicts', label };
 }
 
@@ -349,13 +349,21 @@ function conflictsOf(db: Database.Database, kind: string, recordId: string): Arr
     .map((r) => ({ hlc: r.hlc, origin: r.origin, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: JSON.parse(r.row) as Row }));
 }
 
-function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v: StoredVersion, row: Row): void {
+/** The zone whose installation made a version: ours, or the sender of the package that brought it. */
+function originZoneOf(db: Database.Database, origin: string): string {
+  const own = readInstallation(db);
+  const identity = db.prepare<[], string>('SELECT installation_id FROM sync_identity WHERE id = 1').pluck().get();
+  if (origin === identity && own) return own.zoneId;
+  return db.prepare<[string], string>("SELECT sender_zone_id FROM sync_packages WHERE sender_installation_id = ? AND direction = 'received' LIMIT 1").pluck().get(origin) ?? '';
+}
+
+function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v: StoredVersion, row: Row, originZone = originZoneOf(db, v.origin)): void {
   db.prepare('INSERT OR IGNORE INTO sync_conflicts (kind, record_id, hlc, origin, origin_zone_id, ancestors, deleted, row, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     kind.kind,
     recordId,
     v.hlc,
     v.origin,
-    String(row.owner_zone_id ?? ''),
+    originZone,
     JSON.stringify(v.ancestors),
     v.deleted ? 1 : 0,
     JSON.stringify(stripLocal(kind, row)),

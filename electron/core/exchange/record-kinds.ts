@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { resourceMachine, type ResourceStatus } from '../../../shared/domain/resource';
+import { RESOURCE_STATUS_LABELS, resourceMachine, type ResourceStatus } from '../../../shared/domain/resource';
 import { eventText, selectEvent } from '../events/event-queries';
 import { scenarioText, selectScenario } from '../scenarios/scenario-queries';
 import { indexResource, unindexResource } from '../search/resource-index';
@@ -108,7 +108,7 @@ const resourceKind: RecordKind = {
     if (after.owner_zone_id !== sender.zoneId || (before && before.owner_zone_id !== sender.zoneId)) return '成员单位只能登记和修改本高新区的资源';
     const from = (before?.status as ResourceStatus | undefined) ?? null;
     const to = after.status as ResourceStatus;
-    if (!ownerMayMove(from, to)) return `审核结论（通过、退回、发布）只能由秘书长单位作出（状态 ${from ?? '无'} → ${to}）`;
+    if (!ownerMayMove(from, to)) return `审核结论（通过、退回、发布）只能由秘书长单位作出（状态「${from ? RESOURCE_STATUS_LABELS[from] : '新登记'}」→「${RESOURCE_STATUS_LABELS[to] ?? to}」）`;
     if (before && (after.review_comment !== before.review_comment || after.published_at !== before.published_at)) return '审核意见和发布时间只能由秘书长单位修改';
     return null;
   },

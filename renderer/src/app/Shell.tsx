@@ -1,6 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DatabaseOutlined, FlagOutlined, LineChartOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
 import { RequestsPage } from '../features/requests/RequestsPage';
@@ -14,6 +14,7 @@ import { ZonesPage } from '../features/zones/ZonesPage';
 import { DashboardPage } from '../features/plan/DashboardPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { IndicatorsPage } from '../features/indicators/IndicatorsPage';
+import { applyAutoSync } from '../features/exchange/syncRunner';
 import { showFailure } from '../ui/errors';
 import { useApp, useInstallation } from './AppContext';
 import { GlobalSearch } from './GlobalSearch';
@@ -143,6 +144,8 @@ function HeaderBar({ onSearch }: { onSearch(): void }) {
   const { api, info, refresh } = useApp();
   const installation = useInstallation();
   const { message } = AntApp.useApp();
+  // The exchange folder's automatic sync (if switched on) runs from the moment the app opens.
+  useEffect(() => applyAutoSync(api), [api]);
 
   async function switchLanguage(language: Language) {
     await i18n.changeLanguage(language);

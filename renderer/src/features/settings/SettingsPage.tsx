@@ -7,13 +7,15 @@ import { showFailure } from '../../ui/errors';
 import { IdentityFields } from '../setup/IdentityFields';
 import { CategoriesCard } from './CategoriesCard';
 import { EventTypesCard } from './EventTypesCard';
+import { ExchangeCard } from './ExchangeCard';
 import { HolidaySettingsCard } from './HolidaySettingsCard';
 import { ScenarioCategoriesCard } from './ScenarioCategoriesCard';
 
 /**
  * 设置: who this installation is; for the secretariat the configurable lists (resource and
  * scenario categories, event types); the holiday arrangements (the secretariat edits, members
- * read); the demo data switch; and where the data lives.
+ * read); the data exchange with the other installations; the demo data switch; and where the
+ * data lives.
  */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -69,6 +71,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <ExchangeCard />
       {installation.role === 'secretariat' ? (
         <>
           <CategoriesCard />
