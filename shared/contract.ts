@@ -101,7 +101,17 @@ import {
   type PlanProgress,
   type WorkItem,
 } from './domain/plan';
-import { BACKUP_LABELS, BackupFolderInput, BackupIdInput, type BackupEntry, type BackupOverview, type RestoreResult } from './domain/backup';
+import {
+  BACKUP_LABELS,
+  BackupFolderInput,
+  BackupIdInput,
+  WorkspaceExportInput,
+  WorkspaceOpenInput,
+  type BackupEntry,
+  type BackupOverview,
+  type RestoreResult,
+  type WorkspaceExport,
+} from './domain/backup';
 import {
   EXCHANGE_LABELS,
   ExchangeApplyInput,
@@ -254,6 +264,8 @@ export const contract = {
   'backups.create': channel<BackupEntry>()(NoInput, {}, true),
   'backups.setFolder': channel<BackupOverview>()(BackupFolderInput, BACKUP_LABELS, true),
   'backups.restore': channel<RestoreResult>()(BackupIdInput, BACKUP_LABELS, true),
+  'backups.exportWorkspace': channel<WorkspaceExport>()(WorkspaceExportInput, BACKUP_LABELS),
+  'backups.openWorkspace': channel<RestoreResult>()(WorkspaceOpenInput, BACKUP_LABELS, true),
 } as const;
 
 export type Contract = typeof contract;

@@ -87,7 +87,7 @@ function fail(error: AppError): Result<never> {
 }
 
 /** The channels an unreadable installation still answers: enough to restore a backup. */
-const RESTORE_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['app.info', 'backups.overview', 'backups.setFolder', 'backups.restore']);
+const RESTORE_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['app.info', 'backups.overview', 'backups.setFolder', 'backups.restore', 'backups.openWorkspace']);
 
 function hasSchema(db: Database.Database): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'settings'").get() !== undefined;

@@ -40,6 +40,7 @@ import { searchScenarios } from './scenarios/scenario-search';
 import { createScenario, transitionScenario, updateScenario } from './scenarios/scenario-service';
 import { sheetCommit, sheetErrorWorkbook, sheetExport, sheetPreview, sheetTemplate } from './excel/excel-service';
 import { readProgress } from './excel/import-progress';
+import { exportWorkspace, openWorkspace } from './backups/workspace-archive';
 import { autoBackup, backupNow, backupOverview, restoreBackup, setBackupFolder, type Workspace } from './backups/backup-service';
 import { ensureIdentity } from './exchange/exchange-store';
 import { resolveConflict } from './exchange/package-exchange';
@@ -182,6 +183,8 @@ export const handlers: Handlers = {
   'backups.create': (_input, ctx) => backupNow(ctx.workspace, 'manual'),
   'backups.setFolder': (input, ctx) => setBackupFolder(ctx.workspace, input),
   'backups.restore': (input, ctx) => restoreBackup(ctx.workspace, input.id),
+  'backups.exportWorkspace': (input, ctx) => exportWorkspace(ctx.workspace, input.folder),
+  'backups.openWorkspace': (input, ctx) => openWorkspace(ctx.workspace, input.path),
   'exchange.history': (_input, ctx) => exchangeHistory(ctx.db),
   'exchange.conflicts': (_input, ctx) => exchangeConflicts(ctx.db),
   'exchange.resolve': (input, ctx) => {

@@ -48,4 +48,13 @@ const backupId = z.string({ error: '缺少备份' }).regex(/^alliance_\d{8}-\d{6
 export const BackupIdInput = z.strictObject({ id: backupId });
 export const BackupFolderInput = z.strictObject({ folder: z.string({ error: '请填写文件夹' }).trim().max(1000, { error: '路径过长' }) });
 
-export const BACKUP_LABELS: Record<string, string> = { id: '备份', folder: '备份文件夹' };
+/** Where to write the workspace archive (a folder), and which archive to open (a file). */
+export const WorkspaceExportInput = z.strictObject({ folder: z.string({ error: '请填写保存位置' }).trim().min(1, { error: '请填写保存位置' }).max(1000, { error: '路径过长' }) });
+export const WorkspaceOpenInput = z.strictObject({ path: z.string({ error: '请填写文件路径' }).trim().min(1, { error: '请填写文件路径' }).max(1000, { error: '路径过长' }) });
+
+export interface WorkspaceExport {
+  path: string;
+  sizeBytes: number;
+}
+
+export const BACKUP_LABELS: Record<string, string> = { id: '备份', folder: '文件夹', path: '文件' };

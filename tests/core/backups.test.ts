@@ -189,3 +189,42 @@ describe('a damaged data file', () => {
     core = reopened; // removed by afterEach
   });
 });
+
+describe('the workspace archive', () => {
+  it('carries the whole workspace, attachments included, to another installation, and opening it can be undone', () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('照片')]);
+    const r = core.ok('resources.create', instrumentInput(core, { title: '随工作区搬家的仪器' }));
+    const file = core.ok('attachments.add', { recordKind: 'resource', recordId: r.id, fileName: '照片.png', dataBase64: PNG.toString('base64') });
+    const out = mkdtempSync(join(tmpdir(), 'alliance-archive-'));
+    const other = tempCore(); // a new PC, not even set up
+    try {
+      const archive = core.ok('backups.exportWorkspace', { folder: out });
+      expect(archive.path).toMatch(/联盟协同工作台_哈尔滨高新区_\d{4}-\d{2}-\d{2}\.alliance-workspace\.zip$/);
+      const before = dump(other);
+      const opened = other.ok('backups.openWorkspace', { path: archive.path });
+      expect(other.ok('app.info', {}).zoneName).toBe('哈尔滨高新区');
+      expect(other.ok('resources.search', { query: '随工作区搬家' }).total).toBe(1);
+      expect(Buffer.from(other.ok('attachments.read', { id: file.id }).dataBase64, 'base64').equals(PNG)).toBe(true);
+      other.ok('backups.restore', { id: opened.undo.id });
+      expect(dump(other)).toBe(before);
+    } finally {
+      other.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file that is not a workspace archive, and a missing one, changing nothing', () => {
+    const out = mkdtempSync(join(tmpdir(), 'alliance-archive-'));
+    try {
+      const fake = join(out, 'fake.alliance-workspace.zip');
+      writeFileSync(fake, 'PK\u0003\u0004 not really a zip');
+      const before = dump(core);
+      expect(core.fails('backups.openWorkspace', { path: fake }).message).toMatch(/不是本软件导出的工作区文件/);
+      expect(core.fails('backups.openWorkspace', { path: join(out, 'missing.zip') }).message).toMatch(/找不到/);
+      expect(core.fails('backups.exportWorkspace', { folder: join(out, 'no-such-folder') }).message).toMatch(/找不到文件夹/);
+      expect(dump(core)).toBe(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
