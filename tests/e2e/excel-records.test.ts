@@ -9,6 +9,7 @@ import type { SheetRecordType } from '../../shared/domain/spreadsheet';
 import { addDays, shanghaiToday } from '../../shared/shanghai-date';
 import { bookBytes, columnOf, fillRows, headersOf, instrumentRow, loadBook } from '../fixtures/excel/excel-files';
 import type { TempCore } from '../helpers/temp-core';
+import { download, excelMenu } from './excel-steps';
 import { browserSession, navigate, pickOption, setUpAs } from './harness';
 
 /**
@@ -21,17 +22,6 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 // ── helpers ────────────────────────────────────────────────────────────────────────────────
 
-/** Clicks an item of the 「Excel」 menu of `recordType` (the one on the page or in the open drawer). */
-async function excelMenu(page: Page, recordType: SheetRecordType, item: string) {
-  await page.getByTestId(`excel-menu-${recordType}`).click();
-  await page.getByRole('menuitem', { name: item }).click();
-}
-
-/** Downloads what `action` triggers and returns its name and bytes. */
-async function download(page: Page, action: () => Promise<void>) {
-  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
 /** The template with rows typed under the example (row 2), as a user fills it in Excel. */
 async function filledTemplate(template: Buffer, rows: Array<Record<string, ExcelJS.CellValue>>): Promise<Buffer> {

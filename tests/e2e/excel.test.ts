@@ -3,19 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bookBytes, columnOf, headersOf, instrumentRow, loadBook } from '../fixtures/excel/excel-files';
+import { download, excelMenu } from './excel-steps';
 import { browserSession, navigate, setUpAs } from './harness';
 
-/** Clicks an item of the list's 「Excel」 menu. */
-async function excelMenu(page: Page, item: string) {
-  await page.getByTestId('excel-menu-resource').click();
-  await page.getByRole('menuitem', { name: item }).click();
-}
-
-/** Downloads what `action` triggers and returns its name and bytes. */
-async function download(page: Page, action: () => Promise<void>) {
-  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
 /** The template with rows filled under its header (header name → value), as a user would. */
 async function filledTemplate(template: Buffer, rows: Array<Record<string, ExcelJS.CellValue>>): Promise<Buffer> {
@@ -31,7 +21,7 @@ async function filledTemplate(template: Buffer, rows: Array<Record<string, Excel
 }
 
 async function importFile(page: Page, name: string, bytes: Buffer) {
-  await excelMenu(page, '导入…');
+  await excelMenu(page, 'resource', '导入…');
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('excel-import').waitFor();
   await dialog.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
@@ -50,7 +40,7 @@ describe('Excel import and export of the resource list in a real browser', () =>
     await navigate(page, '科技资源');
 
     // The template: a real .xlsx (a zip: PK).
-    const template = await download(page, () => excelMenu(page, '下载导入模板'));
+    const template = await download(page, () => excelMenu(page, 'resource', '下载导入模板'));
     expect(template.name).toMatch(/\.xlsx$/);
     expect(template.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
@@ -94,7 +84,7 @@ describe('Excel import and export of the resource list in a real browser', () =>
     await expect.poll(() => page.getByTestId('result-count').innerText()).toMatch(/共 3 项/);
 
     // The export: what the list shows.
-    const exported = await download(page, () => excelMenu(page, '导出 Excel'));
+    const exported = await download(page, () => excelMenu(page, 'resource', '导出 Excel'));
     const book = await loadBook(exported.bytes);
     const sheet = book.worksheets[0]!;
     const titles: string[] = [];
@@ -109,7 +99,7 @@ describe('Excel import and export of the resource list in a real browser', () =>
     await navigate(page, '科技资源');
     await page.getByPlaceholder(/搜索名称、单位/).fill('稀土');
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
-    const csv = await download(page, () => excelMenu(page, '导出 CSV'));
+    const csv = await download(page, () => excelMenu(page, 'resource', '导出 CSV'));
     expect(csv.name).toMatch(/\.csv$/);
     const text = csv.bytes.toString('utf8');
     expect(text).toContain('稀土永磁材料概念验证中心');

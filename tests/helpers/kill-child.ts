@@ -3,22 +3,14 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core/app-core';
 import { listBackups, verifyBackupFile } from '../../electron/core/backups/backup-files';
+import { mulberry32 } from '../../bench/generate/prng';
 
 /** The crash tests' tools: a child process running the real core, killed at a chosen moment. */
 
 export const ROOT = resolve(__dirname, '..', '..');
 
-/** mulberry32: kill moments random but reproducible from the seed printed on failure. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Kill moments random but reproducible from the seed printed on failure (the bench's generator). */
+export const rng = mulberry32;
 
 export interface ChildRun {
   /** ms from "start" to exit. */
