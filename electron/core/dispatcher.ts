@@ -40,7 +40,10 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
     const failed = (error: unknown): Result<never> => {
       if (error instanceof AppError) return fail(error);
       const damaged = options.workspace.damaged;
-      if (damaged && isSqliteDamage(error)) return fail(new AppError('DB_CORRUPT', `数据文件已损坏，当前为只读模式，不能保存修改。${damaged} 请在「设置 → 数据备份」中恢复最近的备份。`));
+      if (damaged && isSqliteDamage(error)) {
+        const what = String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY') ? '当前为只读模式，不能保存修改' : '这部分数据读不出来';
+        return fail(new AppError('DB_CORRUPT', `数据文件已损坏，${what}。${damaged} 请在「设置 → 数据备份」中恢复最近的备份。`));
+      }
       logError(channel, error);
       return fail(new AppError('INTERNAL', INTERNAL_MESSAGE));
     };

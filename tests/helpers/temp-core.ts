@@ -22,6 +22,10 @@ export function tempCore(dataDir = mkdtempSync(join(tmpdir(), 'alliance-test-'))
   const core = createCore({ dataDir, appVersion: '0.0.0-test', logError: () => {} });
   return {
     ...core,
+    // Read through: a restore replaces the core's database.
+    get db() {
+      return core.db;
+    },
     ok(channel, input) {
       const result = core.dispatch(channel, input ?? {});
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);

@@ -44,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.close();
     if (error instanceof AppError) throw error;
     if (isNotADatabase(error)) {
-      throw new AppError('DB_CORRUPT', '所选文件不是联盟协同工作台的数据文件，或已损坏。文件未做任何改动。');
+      throw new AppError('DB_CORRUPT', '数据文件无法读取：它不是联盟协同工作台的数据文件，或已严重损坏。文件未做任何改动。');
     }
     throw error;
   }

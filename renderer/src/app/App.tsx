@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '../../../shared/domain/settings';
 import type { ApiClient } from '../api/client';
+import { DamagedBanner } from '../features/backups/DamagedBanner';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { AppContext } from './AppContext';
 import { ANTD_LOCALES, applyDayjsLocale } from './languages';
@@ -41,7 +42,11 @@ export function App({ api }: { api: ApiClient }) {
         ) : !context ? (
           <Spin fullscreen tip={t('app.loading')} />
         ) : (
-          <AppContext.Provider value={context}>{context.info.installation ? <Shell /> : <SetupWizard />}</AppContext.Provider>
+          <AppContext.Provider value={context}>
+            {/* Above everything: an unreadable file has no installation, and then no Shell either. */}
+            <DamagedBanner />
+            {context.info.installation ? <Shell /> : context.info.damaged ? null : <SetupWizard />}
+          </AppContext.Provider>
         )}
       </AntApp>
     </ConfigProvider>

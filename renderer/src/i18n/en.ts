@@ -339,6 +339,12 @@ export const en: Messages = {
     about: 'About', version: 'Version', schema: 'Schema version', dataDir: 'Data folder',
   },
   backups: {
+    workspace: {
+      title: 'Move the workspace (another PC)', intro: 'Export all data and attachments as one file to open on another PC. Opening one first backs up the data there, so it can be undone.',
+      folder: 'Folder to export to', export: 'Export workspace', exported: 'Exported: {{path}} ({{size}} MB)',
+      file: 'Workspace file', filePlaceholder: 'Full path, e.g. E:\\workspace.alliance-workspace.zip', open: 'Open workspace',
+      confirmTitle: 'Replace this installation’s data with this workspace?', confirmText: 'The current data is backed up first and can be restored. The app reloads afterwards.',
+    },
     title: 'Data backups',
     intro: 'The app backs up automatically at start, every 4 hours while open (when something changed), and before imports and exchange packages; every backup is verified after writing. Kept: all of today’s backups, the newest of each of the 14 days before, and the newest of each week for about three months.',
     folder: 'Backup folder', default: 'Default', changeFolder: 'Change folder', folderPlaceholder: 'Full path, e.g. E:\\Alliance backups', saveFolder: 'Save', resetFolder: 'Use default',

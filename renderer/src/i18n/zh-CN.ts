@@ -337,6 +337,12 @@ export const zhCN = {
     about: '关于', version: '版本', schema: '数据结构版本', dataDir: '数据目录',
   },
   backups: {
+    workspace: {
+      title: '工作区搬家（换电脑）', intro: '把全部数据和附件导出为一个文件，带到另一台电脑上打开。打开前会先备份那台电脑上的数据，可撤销。',
+      folder: '导出到的文件夹', export: '导出工作区', exported: '已导出：{{path}}（{{size}} MB）',
+      file: '工作区文件', filePlaceholder: '完整路径，如 E:\\联盟协同工作台_哈尔滨高新区_2026-11-29.alliance-workspace.zip', open: '打开工作区',
+      confirmTitle: '用这个工作区替换本机的数据？', confirmText: '本机现有数据会先自动备份，打开后可以撤销。打开后软件会重新加载。',
+    },
     title: '数据备份',
     intro: '软件启动时、运行中每 4 小时（有改动时）、导入和应用交换包前都会自动备份；每份备份写完后都会校验。保留当天的全部备份、此前 14 天每天最新一份、约三个月内每周最新一份。',
     folder: '备份文件夹', default: '默认', changeFolder: '更改文件夹', folderPlaceholder: '完整路径，如 E:\\联盟备份', saveFolder: '保存', resetFolder: '恢复默认',

@@ -7,6 +7,7 @@ import { showFailure } from '../../ui/errors';
 import { IdentityFields } from '../setup/IdentityFields';
 import { CategoriesCard } from './CategoriesCard';
 import { EventTypesCard } from './EventTypesCard';
+import { BackupCard } from '../backups/BackupCard';
 import { ExchangeCard } from './ExchangeCard';
 import { HolidaySettingsCard } from './HolidaySettingsCard';
 import { ScenarioCategoriesCard } from './ScenarioCategoriesCard';
@@ -80,6 +81,7 @@ export function SettingsPage() {
         </>
       ) : null}
       <HolidaySettingsCard />
+      <BackupCard />
       <Card title={t('settings.demo')}>
         <Space orientation="vertical">
           <Typography.Text>{info.demoLoaded ? t('settings.demoLoaded') : t('settings.demoNone')}</Typography.Text>
