@@ -14,16 +14,34 @@ export function validationError(error: z.ZodError, labels: Record<string, string
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
     if (fields[path]) continue;
-    fields[path] = issue.message;
+    // zod quotes unknown keys whole: a caller's 100,000-character key stays out of the message.
+    fields[path] = issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message;
   }
   const parts = Object.entries(fields).map(([path, message]) => `${path === '_' ? rootLabel : labelOf(path, labels)}：${message}`);
   return new AppError('VALIDATION', `输入有误，未保存。${parts.join('；')}`, fields);
 }
 
-function labelOf(path: string, labels: Record<string, string>): string {
+/** Names every channel shares, for the keys a channel's own labels leave out. */
+const COMMON_LABELS: Record<string, string> = {
+  id: '编号',
+  version: '版本号',
+  patch: '修改内容',
+  includeInactive: '包含停用',
+  items: '条目',
+  summarise: '同时标记为已总结',
+  filter: '筛选条件',
+};
+
+/** The name a message gives a field path (exported so tests check against the same rule). */
+export function labelOf(path: string, labels: Record<string, string>): string {
   const segments = path.split('.').filter((s) => !/^\d+$/.test(s));
   const last = segments[segments.length - 1] ?? path;
-  return labels[last] ?? last;
+  // A key of a record (an indicator's id, a criterion code) is named by the record it is in.
+  const named = labels[last] ?? COMMON_LABELS[last];
+  if (named) return named;
+  const parent = segments[segments.length - 2];
+  if (parent && (labels[parent] ?? COMMON_LABELS[parent])) return `${labels[parent] ?? COMMON_LABELS[parent]}（${last.slice(0, 40)}）`;
+  return last.slice(0, 40);
 }
 
 // Reusable field rules, each with its own Chinese message.
