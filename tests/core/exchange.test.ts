@@ -149,6 +149,9 @@ describe('concurrent edits', () => {
       expect([...losers, titles[0]].sort()).toEqual(['大庆改的标题', '秘书处改的标题']);
     }
 
+    // 长春 may not settle it (not its resource): refused, as the others would refuse its settlement.
+    const atCc = cc.ok('exchange.conflicts', {}).find((c) => c.recordId === r.id)!;
+    expect(cc.fails('exchange.resolve', { kind: 'resource', recordId: r.id, hlc: atCc.otherHlc, keep: 'other' }).message).toMatch(/不能处理该冲突/);
     // The secretariat settles it by taking the version that lost; the others follow, conflicts gone.
     const conflict = hrb.ok('exchange.conflicts', {}).find((c) => c.recordId === r.id)!;
     const chosen = conflict.other.title;

@@ -437,7 +437,7 @@ export type { Identity };
  * new local version is made that descends from both, so every installation that receives it
  * settles the same way (and drops the conflict too).
  */
-export function resolveConflict(db: Database.Database, actor: { label: string }, input: { kind: string; recordId: string; hlc: string; keep: 'current' | 'other' }): void {
+export function resolveConflict(db: Database.Database, actor: { label: string; zoneId: string | null; role: string | null }, input: { kind: string; recordId: string; hlc: string; keep: 'current' | 'other' }): void {
   const kind = kindOf(input.kind);
   if (!kind) throw new AppError('VALIDATION', '未知的记录类型。', { kind: '未知' });
   db.transaction(() => {
@@ -446,6 +446,9 @@ export function resolveConflict(db: Database.Database, actor: { label: string },
     const before = selectByKey(db, kind, input.recordId);
     if (!loser || !current || !before) throw new AppError('NOT_FOUND', '找不到该冲突，可能已被处理（或已由其他高新区的交换包解决）。');
     const chosen = input.keep === 'other' ? { ...loser.row } : stripLocal(kind, before);
+    // Settling is an edit like any other: only who may change the record may settle it (else the others refuse it).
+    const refusal = kind.authorise({ zoneId: actor.zoneId ?? '', secretariat: actor.role === 'secretariat' }, stripLocal(kind, before), chosen, db);
+    if (refusal) throw new AppError('FORBIDDEN', `不能处理该冲突：${refusal}。请由该记录所属的高新区或秘书长单位处理。`);
     const version = Number(before.version ?? 0) + 1;
     const meta = 'version' in before ? { version, updated_at: nowIso(), updated_by: actor.label } : {};
     writeRow(db, kind, before, { ...chosen, ...keyRow(kind, input.recordId), ...meta }, input.keep === 'other' && loser.deleted);
