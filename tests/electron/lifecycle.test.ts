@@ -142,14 +142,15 @@ describe('the main process', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('refuses a damaged database with its Chinese message and quits without a stack trace', async () => {
-    writeFileSync(join(userData, 'alliance.sqlite'), Buffer.alloc(8192, 0x5a));
+  it('opens a damaged database without touching it, so the window can explain and offer the backups', async () => {
+    const file = join(userData, 'alliance.sqlite');
+    writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    const before = readFileSync(file);
     await launch();
-    const [title, message] = mocks().dialog.showErrorBox.mock.calls[0]! as [string, string];
-    expect(title).toBe('无法打开数据文件');
-    expect(message).toMatch(/损坏/);
-    expect(message).not.toMatch(/\n\s+at /);
-    expect(fake.app.exit).toHaveBeenCalledWith(1);
-    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(mocks().dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(fake.app.exit).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    expect(fake.handlers.size).toBeGreaterThan(0);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
