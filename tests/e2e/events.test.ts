@@ -221,14 +221,14 @@ describe('the innovation events calendar in a real browser', () => {
     // The filters: search words (through the core's index, pinyin too) and status.
     const count = page.getByTestId('event-count');
     await page.getByPlaceholder(/搜索活动名称/).fill('没有这个活动');
-    await expect.poll(() => count.innerText()).toBe('本视图 0 场活动');
+    await expect.poll(() => count.innerText(), { timeout: 20_000 }).toBe('本视图 0 场活动');
     await page.getByPlaceholder(/搜索活动名称/).fill('cgzh');
-    await expect.poll(() => count.innerText()).toBe('本视图 1 场活动');
+    await expect.poll(() => count.innerText(), { timeout: 20_000 }).toBe('本视图 1 场活动');
     await page.getByPlaceholder(/搜索活动名称/).fill('');
     await pickOption(page, page, '状态', '已取消');
-    await expect.poll(() => count.innerText()).toBe('本视图 0 场活动');
+    await expect.poll(() => count.innerText(), { timeout: 20_000 }).toBe('本视图 0 场活动');
     await pickOption(page, page, '状态', '计划中');
-    await expect.poll(() => count.innerText()).toBe('本视图 1 场活动');
+    await expect.poll(() => count.innerText(), { timeout: 20_000 }).toBe('本视图 1 场活动');
     expect(app.errors).toEqual([]);
   }, 90_000);
 
