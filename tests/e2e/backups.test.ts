@@ -1,14 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/app-core';
-import { rendererDir } from '../../electron/core/app-paths';
-import { startHost, type Host } from '../../electron/host/server';
 import { toShanghaiIso } from '../../shared/shanghai-date';
 import { instrumentInput } from '../helpers/resources';
 import { setUpCore, tempCore, type TempCore } from '../helpers/temp-core';
-import { launchBrowser, navigate, openApp, setUpAs, type RunningApp } from './harness';
+import { launchBrowser, navigate, openApp, openPageOn, setUpAs, type RunningApp } from './harness';
 
 /**
  * 数据备份 in a real browser: a manual backup, a restore that takes a later change away (the
@@ -48,20 +46,6 @@ async function finishAndReload(page: Page) {
 
 function restoreDialog(page: Page) {
   return page.getByRole('dialog').filter({ has: page.getByTestId('restore-dialog') });
-}
-
-/** A second start of the app on a data folder that already exists (the host over a reopened core). */
-async function openOn(browser: Browser, core: TempCore): Promise<{ page: Page; context: BrowserContext; host: Host; errors: string[] }> {
-  const host = await startHost({ dispatch: core.dispatchAsync, staticDir: rendererDir(), port: 0 });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.url);
-  return { page, context, host, errors };
 }
 
 describe('数据备份 in a real browser', () => {
@@ -188,7 +172,7 @@ describe('数据备份 in a real browser', () => {
     const core = tempCore(dataDir);
     cleanups.push(() => core.remove());
     expect(core.ok('app.info', {}).damaged).toMatch(/损坏/);
-    const { page, context, host, errors } = await openOn(browser!, core);
+    const { page, context, host, errors } = await openPageOn(browser!, core);
     cleanups.push(async () => {
       await context.close();
       await host.close();

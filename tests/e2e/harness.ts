@@ -31,15 +31,7 @@ export interface RunningApp {
 export async function openApp(browser: Browser, prepare?: (core: TempCore) => void): Promise<RunningApp> {
   const core = tempCore();
   prepare?.(core);
-  const host = await startHost({ dispatch: core.dispatchAsync, staticDir: rendererDir(), port: 0 });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(host.url);
+  const { host, context, page, errors } = await openPageOn(browser, core);
   return {
     core,
     host,
@@ -55,6 +47,20 @@ export async function openApp(browser: Browser, prepare?: (core: TempCore) => vo
       core.remove();
     },
   };
+}
+
+/** The host over `core` and a page on it, collecting the page's errors (a new app, or a second start on a data folder). */
+export async function openPageOn(browser: Browser, core: TempCore) {
+  const host = await startHost({ dispatch: core.dispatchAsync, staticDir: rendererDir(), port: 0 });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.url);
+  return { host, context, page, errors };
 }
 
 /** Completes the first-run wizard as the given zone (typed into the search box). */
