@@ -47,7 +47,7 @@ export interface RecordKind {
 const SECRETARIAT_ONLY = '只有秘书长单位可以修改';
 
 /** The contact fields a member may change on its own zone's roster entry. */
-const OWN_ZONE_FIELDS = new Set(['contact_person', 'phone', 'email', 'notes', 'updated_at', 'updated_by', 'version']);
+const OWN_ZONE_FIELDS = ['contact_person', 'phone', 'email', 'notes'];
 
 const zoneKind: RecordKind = {
   kind: 'zone',
@@ -58,8 +58,7 @@ const zoneKind: RecordKind = {
   authorise(sender, before, after) {
     if (sender.secretariat) return null;
     if (!before || before.id !== sender.zoneId) return `名录：${SECRETARIAT_ONLY}`;
-    const changed = Object.keys(after).filter((k) => after[k] !== before[k] && !OWN_ZONE_FIELDS.has(k));
-    return changed.length === 0 ? null : `名录：成员单位只能修改本高新区的联系方式（改动了 ${changed.join('、')}）`;
+    return onlyChanged(before, after, OWN_ZONE_FIELDS) ? null : '名录：成员单位只能修改本高新区的联系方式';
   },
   label: (row) => String(row.short_name ?? row.name ?? ''),
 };
