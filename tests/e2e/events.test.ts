@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday, toShanghaiIso } from '../../shared/shanghai-date';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, navigate, pickOption, setUpAs } from './harness';
+import { browserSession, closeDrawer, navigate, pickOption, setUpAs } from './harness';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -52,10 +52,7 @@ async function openEvent(page: Page, title: string) {
   await page.getByTestId('event-detail').waitFor();
 }
 
-async function closeDrawer(page: Page) {
-  await page.locator('.ant-drawer-close').click();
-  await page.getByTestId('event-detail').waitFor({ state: 'detached' });
-}
+const closeEvent = (page: Page) => closeDrawer(page, 'event-detail');
 
 async function status(page: Page) {
   return page.getByTestId('event-status').innerText();
@@ -154,7 +151,7 @@ describe('the innovation events calendar in a real browser', () => {
     const saved = core.ok('events.list', { query: '国庆科技成果对接会' }).items[0]!;
     expect(saved.startAt).toBe('2026-10-01T09:00:00+08:00');
     expect(core.ok('events.get', { id: saved.id }).agenda).toEqual([{ time: '09:00', topic: '开幕致辞', speaker: '王主任', organisation: '' }]);
-    await closeDrawer(page);
+    await closeEvent(page);
 
     // The month of the event: 休 on the National Day holiday, 班 on the 调休 Saturday, the event at 09:00 Beijing time.
     await expect.poll(() => page.getByTestId('day-mark-2026-10-01').first().innerText()).toBe('休');
@@ -408,7 +405,7 @@ describe('the innovation events calendar in a real browser', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain('东北振兴科技论坛');
-    await closeDrawer(page);
+    await closeEvent(page);
 
     await page.getByRole('button', { name: '导入 ICS' }).click();
     const importer = page.getByTestId('ics-import');

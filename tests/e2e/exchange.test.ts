@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { instrumentInput } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { launchBrowser, navigate, openApp, setUpAs, type RunningApp } from './harness';
+import { closeDrawer, launchBrowser, navigate, openApp, setUpAs, type RunningApp } from './harness';
 
 /**
  * Two installations in one browser, each with its own database and host: the secretariat
@@ -33,7 +33,8 @@ async function setFolder(page: Page, folder: string) {
   await input.fill(folder);
   await card(page).getByRole('button', { name: /^保\s*存$/ }).click();
   await expect.poll(() => page.getByText('交换文件夹已保存').count()).toBeGreaterThan(0);
-  expect(await card(page).locator('.ant-form-item-explain-error').count()).toBe(0);
+  // An earlier error under the field leaves with an animation: wait for it to go.
+  await expect.poll(() => card(page).locator('.ant-form-item-explain-error').count()).toBe(0);
 }
 
 /** 立即同步, then the summary's text once the sync is over. */
@@ -66,10 +67,7 @@ async function openResource(page: Page, title: string) {
 
 const status = (page: Page) => page.getByTestId('resource-status').innerText();
 
-async function closeResource(page: Page) {
-  await page.locator('.ant-drawer-close').click();
-  await expect.poll(() => page.locator('.ant-drawer-mask').count()).toBe(0);
-}
+const closeResource = (page: Page) => closeDrawer(page, 'resource-detail');
 
 describe('exchange between two installations in a real browser', () => {
   let browser: Browser;

@@ -80,6 +80,22 @@ export async function navigate(page: Page, label: string) {
   await page.getByRole('menuitem', { name: label }).click();
 }
 
+/**
+ * Closes the open drawer whose content carries `contentTestId`. A success toast that appears
+ * at the top just as the click lands can take the click on a loaded machine: try again.
+ */
+export async function closeDrawer(page: Page, contentTestId: string) {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.ant-drawer-close').click();
+    try {
+      await page.getByTestId(contentTestId).waitFor({ state: 'detached', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** Chooses an option of the Ant Design select labelled `label` (inside `scope`). */
 export async function pickOption(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
