@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'DB_TOO_NEW',
   'DB_CORRUPT',
+  'STORAGE', // the disk refused a write (full, read-only, failing); nothing was saved
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

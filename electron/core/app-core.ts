@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { join } from 'node:path';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
+import { STORAGE_PROBLEM_LABELS, storageProblemOf } from './db/storage-errors';
 import { useExcelDatabaseBinding } from './excel/worker-client';
 import { writeBackup } from './backups/backup-files';
 import { autoBackup, backupFolderOf, swapDatabaseFile, type Workspace } from './backups/backup-service';
@@ -34,7 +35,6 @@ const BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
 
 /** Opens the data directory's database and returns the contract dispatcher over it. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE);
   const log = options.logError ?? ((channel: string, error: unknown) => console.error(`[${channel}]`, error));
   const open = () =>
@@ -49,8 +49,11 @@ export function createCore(options: CoreOptions): Core {
   let damaged: string | null = null;
   let db: Database.Database;
   try {
+    mkdirSync(options.dataDir, { recursive: true });
     db = open();
   } catch (error) {
+    const refused = unopenableFolder(error, options.dataDir);
+    if (refused) throw refused;
     if (!(error instanceof AppError) || error.code !== 'DB_CORRUPT') throw error;
     // Never repaired, deleted or overwritten: opened read-only (or not at all) until a backup is restored.
     damaged = error.message;
@@ -107,6 +110,18 @@ export function createCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/**
+ * A data folder the app cannot write to (read-only, no permission, a disk that is gone):
+ * SQLite's WAL needs to write beside the file even to read it, so the app cannot start there.
+ * Said in one sentence naming the folder; nothing in it was touched.
+ */
+function unopenableFolder(error: unknown, dataDir: string): AppError | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const problem = storageProblemOf(error) ?? (code === 'SQLITE_CANTOPEN' ? 'readonly' : null);
+  if (!problem) return null;
+  return new AppError('STORAGE', `无法打开数据文件夹「${dataDir}」（${STORAGE_PROBLEM_LABELS[problem]}）。其中的文件未做任何改动。请检查该文件夹的写入权限和所在磁盘，然后重新启动。`);
 }
 
 /**

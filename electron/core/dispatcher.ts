@@ -3,6 +3,7 @@ import { contract, isChannelName, type ChannelName } from '../../shared/contract
 import { AppError, INTERNAL_MESSAGE, type Result } from '../../shared/errors';
 import { validationError } from '../../shared/validation';
 import type { Workspace } from './backups/backup-service';
+import { storageError } from './db/storage-errors';
 import { handlers } from './handlers';
 import { actorOf, readInstallation } from './settings/settings-service';
 
@@ -45,7 +46,7 @@ export function createDispatcher(options: DispatcherOptions): { dispatch: Dispat
         return fail(new AppError('DB_CORRUPT', `数据文件已损坏，${what}。${damaged} 请在「设置 → 数据备份」中恢复最近的备份。`));
       }
       logError(channel, error);
-      return fail(new AppError('INTERNAL', INTERNAL_MESSAGE));
+      return fail(storageError(error, options.dataDir) ?? new AppError('INTERNAL', INTERNAL_MESSAGE));
     };
     try {
       const value = run(channel, rawInput);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { BackupEntry, BackupReason } from '../../../shared/domain/backup';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { STORAGE_PROBLEM_LABELS, storageProblemOf } from '../db/storage-errors';
 import { backupsToKeep } from './retention';
 
 /**
@@ -32,12 +33,13 @@ export function writeBackup(db: Database.Database, options: { folder: string; da
   const now = options.now ?? new Date();
   try {
     mkdirSync(options.folder, { recursive: true });
-  } catch {
-    throw new AppError('VALIDATION', `无法在「${options.folder}」中创建备份（文件夹不存在、只读或没有权限）。数据未改动。`);
+  } catch (error) {
+    throw new AppError('STORAGE', `无法在「${options.folder}」中创建备份（${diskProblem(error)}）。数据未改动，旧的备份仍在。`);
   }
   const id = `alliance_${stampOf(now)}_${options.reason}.sqlite`;
   const final = join(options.folder, id);
   const temp = `${final}.part`;
+  const manifest = `${final}.json`;
   rmSync(temp, { force: true });
   let counts: Record<string, number>;
   try {
@@ -46,18 +48,26 @@ export function writeBackup(db: Database.Database, options: { folder: string; da
     db.prepare('VACUUM INTO ?').run(temp);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new AppError('VALIDATION', `备份未能写入「${options.folder}」（${diskProblem(error)}）。数据未改动，旧的备份仍在。`);
+    throw new AppError('STORAGE', `备份未能写入「${options.folder}」（${diskProblem(error)}）。数据未改动，旧的备份仍在。`);
   }
   const problem = verifyBackupFile(temp, counts);
   if (problem) {
     rmSync(temp, { force: true });
     throw new AppError('VALIDATION', `新写的备份校验未通过（${problem}），已删除。数据未改动，旧的备份仍在。`);
   }
-  renameSync(temp, final);
-  const entry: BackupEntry = { id, createdAt: now.toISOString(), reason: options.reason, sizeBytes: statSync(final).size, schemaVersion: Number(db.pragma('user_version', { simple: true })), appVersion: options.appVersion, counts, changeMark: changeMarkOf(db) };
-  writeFileSync(`${final}.json`, JSON.stringify(entry, null, 2));
-  copyAttachments(db, join(options.dataDir, 'attachments'), join(options.folder, 'attachments'));
-  return entry;
+  // A backup is listed once its manifest is there: attachments first, the manifest last, so a
+  // disk that fills up on the way leaves no listed backup that is missing a part.
+  try {
+    copyAttachments(db, join(options.dataDir, 'attachments'), join(options.folder, 'attachments'));
+    renameSync(temp, final);
+    const entry: BackupEntry = { id, createdAt: now.toISOString(), reason: options.reason, sizeBytes: statSync(final).size, schemaVersion: Number(db.pragma('user_version', { simple: true })), appVersion: options.appVersion, counts, changeMark: changeMarkOf(db) };
+    writeFileSync(`${manifest}.part`, JSON.stringify(entry, null, 2));
+    renameSync(`${manifest}.part`, manifest);
+    return entry;
+  } catch (error) {
+    for (const leftover of [temp, final, `${manifest}.part`]) rmSync(leftover, { force: true });
+    throw new AppError('STORAGE', `备份未能写完「${options.folder}」（${diskProblem(error)}），未完成的文件已删除。数据未改动，旧的备份仍在。`);
+  }
 }
 
 /** Where the change log is (every tracked write adds to it). */
@@ -136,8 +146,8 @@ export function restoreAttachments(db: Database.Database, backupFolder: string, 
 }
 
 function diskProblem(error: unknown): string {
+  const problem = storageProblemOf(error);
+  if (problem) return STORAGE_PROBLEM_LABELS[problem];
   const text = error instanceof Error ? error.message : String(error);
-  if (/full|SQLITE_FULL|ENOSPC/i.test(text)) return '磁盘已满';
-  if (/readonly|read-only|EROFS|EACCES|EPERM|unable to open/i.test(text)) return '文件夹只读或没有权限';
-  return text.slice(0, 80);
+  return /unable to open/i.test(text) ? STORAGE_PROBLEM_LABELS.readonly : text.slice(0, 80);
 }
