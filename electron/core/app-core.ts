@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
 import { STORAGE_PROBLEM_LABELS, storageProblemOf } from './db/storage-errors';
-import { useExcelDatabaseBinding } from './excel/worker-client';
+import { excelImportRunning, useExcelDatabaseBinding } from './excel/worker-client';
 import { writeBackup } from './backups/backup-files';
 import { autoBackup, backupFolderOf, swapDatabaseFile, type Workspace } from './backups/backup-service';
 import { seedRosterOnce } from './zones/seed-roster';
@@ -70,6 +70,10 @@ export function createCore(options: CoreOptions): Core {
     databaseFile,
     get damaged() {
       return damaged;
+    },
+    get busy() {
+      // An import's own connection would go on writing into the file being replaced.
+      return excelImportRunning() ? '正在导入 Excel 数据' : null;
     },
     replaceDatabase(file) {
       db.close();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyBackupFile } from '../../electron/core/backups/backup-files';
 import { isNetworkPath } from '../../electron/core/backups/network-path';
 import { backupsToKeep } from '../../electron/core/backups/retention';
@@ -12,6 +12,7 @@ import { DATABASE_FILE } from '../../electron/core/app-core';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import { instrumentInput } from '../helpers/resources';
+import { instrumentCsv } from '../helpers/resource-csv';
 import { setUpCore, tempCore, type TempCore } from '../helpers/temp-core';
 
 const dump = (core: TempCore) => createHash('sha256').update(core.snapshot()).digest('hex');
@@ -60,6 +61,18 @@ describe('backups', () => {
     core.ok('backups.restore', { id: restored.undo.id });
     expect(dump(core)).toBe(beforeRestore);
     expect(core.ok('resources.search', { query: '第二台' }).total).toBe(1);
+  });
+
+  it('will not restore while an Excel import is writing (its connection would write into the replaced file), and restores once it is done', async () => {
+    const made = core.ok('backups.create', {});
+    const taskId = 'restore-waits-for-import';
+    const importing = core.okAsync('excel.commit', { recordType: 'resource', fileName: 'batch.csv', dataBase64: Buffer.from(instrumentCsv(3000, '导入中')).toString('base64'), mode: 'allOrNothing', taskId });
+    await vi.waitFor(() => expect(core.ok('excel.progress', { taskId })?.phase).toMatch(/checking|writing/), { timeout: 60_000, interval: 20 });
+    const refused = core.fails('backups.restore', { id: made.id });
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: '正在导入 Excel 数据，请等它完成后再恢复备份或打开其他工作区。数据未改动。' });
+    expect(await importing).toMatchObject({ added: 3000 });
+    core.ok('backups.restore', { id: made.id });
+    expect(core.ok('resources.search', { query: '导入中' }).total).toBe(0);
   });
 
   it('refuses to restore a damaged backup and changes nothing', () => {

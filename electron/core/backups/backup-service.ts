@@ -23,6 +23,13 @@ export interface Workspace {
   replaceDatabase(file: string): void;
   /** Why the database failed its checks at start (read-only until a restore), or null. */
   readonly damaged: string | null;
+  /** What is still writing to the database file (it cannot be replaced meanwhile), or null. */
+  readonly busy: string | null;
+}
+
+/** Refuses to replace the database while something else writes to it. */
+export function assertNotBusy(ws: Workspace): void {
+  if (ws.busy) throw new AppError('CONFLICT', `${ws.busy}，请等它完成后再恢复备份或打开其他工作区。数据未改动。`);
 }
 
 const SETTINGS_FILE = 'backup-settings.json';
@@ -89,6 +96,7 @@ export function autoBackup(ws: Workspace, reason: BackupReason): { made: BackupE
  * migrations bring an older backup up to date. The backup itself is never changed.
  */
 export function restoreBackup(ws: Workspace, id: string): RestoreResult {
+  assertNotBusy(ws);
   const { folder } = backupFolderOf(ws.dataDir);
   const chosen = listBackups(folder).find((b) => b.id === id);
   if (!chosen) throw new AppError('NOT_FOUND', '找不到该备份，可能已被清理或备份文件夹已更换。');

@@ -10,7 +10,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readInstallation } from '../settings/settings-service';
 import { selectZone } from '../zones/zone-queries';
 import { countRows, verifyBackupFile } from './backup-files';
-import { backupNow, type Workspace } from './backup-service';
+import { assertNotBusy, backupNow, type Workspace } from './backup-service';
 
 /**
  * The whole workspace as one file to carry to another PC: a .zip holding a consistent copy of the
@@ -75,6 +75,7 @@ export function exportWorkspace(ws: Workspace, folder: string): { path: string; 
 
 /** Opens an archive made by exportWorkspace in place of this installation's data (undoable). */
 export function openWorkspace(ws: Workspace, path: string): RestoreResult {
+  assertNotBusy(ws);
   if (!isAbsolute(path) || !existsSync(path)) throw new AppError('VALIDATION', `文件：找不到「${path}」，请填写完整路径。`, { path: '找不到该文件' });
   const size = statSync(path).size;
   if (size > MAX_ARCHIVE_BYTES) throw new AppError('VALIDATION', '文件过大，不是本软件导出的工作区文件。');

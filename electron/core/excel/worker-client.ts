@@ -63,7 +63,22 @@ export async function stopExcelWorker(): Promise<void> {
 /** How the last task ran: 'worker' or 'in-process' (for tests and the bench). */
 export let lastTaskRanIn: 'worker' | 'in-process' | null = null;
 
+let rowTasksRunning = 0;
+
+/** Whether an import is checking or writing rows over its own connection (a restore must wait for it). */
+export const excelImportRunning = (): boolean => rowTasksRunning > 0;
+
 export async function runExcelTask<K extends ExcelTask['kind']>(task: Extract<ExcelTask, { kind: K }>, timeoutMs: number, onProgress: (progress: TaskProgress) => void = () => {}): Promise<ExcelTaskResult[K]> {
+  if (task.kind !== 'rows') return runTask(task, timeoutMs, onProgress);
+  rowTasksRunning++;
+  try {
+    return await runTask(task, timeoutMs, onProgress);
+  } finally {
+    rowTasksRunning--;
+  }
+}
+
+async function runTask<K extends ExcelTask['kind']>(task: Extract<ExcelTask, { kind: K }>, timeoutMs: number, onProgress: (progress: TaskProgress) => void): Promise<ExcelTaskResult[K]> {
   if (!settings.inProcess && !unavailable) {
     const handle = current ?? startWorker();
     if (handle) {
