@@ -30,8 +30,10 @@ export const ExchangeResolveInput = z.strictObject({
   kind: z.string({ error: '缺少记录类型' }).regex(/^[a-z_]{1,40}$/, { error: '未知的记录类型' }),
   recordId: z.string({ error: '缺少记录编号' }).min(1).max(80),
   hlc: z.string({ error: '缺少版本' }).regex(/^\d{13}\.\d{4}\.[A-Za-z0-9]{1,32}$/, { error: '版本标记不正确' }),
-  keep: z.enum(['current', 'other'], { error: '应为 current（保留当前）或 other（采用另一版本）' }),
-});
+  keep: z.enum(['current', 'other', 'merge'], { error: '应为 current（保留当前）、other（采用另一版本）或 merge（合并）' }),
+  /** merge: the fields taken from the other version; the rest stay as they are here. */
+  take: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, { error: '字段名不正确' }), { error: '应为字段名列表' }).max(80, { error: '字段过多' }).optional(),
+}).refine((input) => input.keep !== 'merge' || (input.take?.length ?? 0) > 0, { error: '合并时请至少选择一项采用另一版本的内容', path: ['take'] });
 
 export const EXCHANGE_LABELS: Record<string, string> = {
   fileName: '文件名',
@@ -39,6 +41,7 @@ export const EXCHANGE_LABELS: Record<string, string> = {
   confirmMassDelete: '确认大量删除',
   folder: '交换文件夹',
   kind: '记录类型',
+  take: '合并的字段',
   recordId: '记录编号',
   hlc: '版本',
   keep: '处理方式',
@@ -106,6 +109,8 @@ export interface ExchangeConflict {
   current: Record<string, unknown>;
   other: Record<string, unknown>;
   otherHlc: string;
+  /** The other version deletes the record: it can be taken or refused whole, not merged. */
+  otherDeleted: boolean;
   otherZoneName: string;
   foundAt: string;
 }

@@ -166,6 +166,34 @@ describe('concurrent edits', () => {
   });
 });
 
+describe('settling a conflict by merging', () => {
+  it('takes the chosen fields from the other version, keeps the rest, and the merge travels; a field both agree on is refused', () => {
+    const r = dq.ok('resources.create', instrumentInput(dq, { title: '原标题', contactPerson: '原联系人' }));
+    const first = fileOf(dq.ok('exchange.export', {}));
+    hrb.ok('exchange.apply', first);
+    const edit = (core: TempCore, patch: Record<string, string>) => core.ok('resources.update', { id: r.id, version: core.ok('resources.get', { id: r.id }).version, patch });
+    edit(hrb, { title: '秘书处改的标题', contactPerson: '秘书处联系人' });
+    edit(dq, { title: '大庆改的标题', contactPerson: '大庆联系人' });
+    hrb.ok('exchange.apply', fileOf(dq.ok('exchange.export', {})));
+    dq.ok('exchange.apply', fileOf(hrb.ok('exchange.export', {})));
+    const conflict = hrb.ok('exchange.conflicts', {}).find((c) => c.recordId === r.id)!;
+    const inUse = resourceRow(hrb, r.id)!.title;
+    const otherContact = String(conflict.other.contact_person);
+
+    const before = dump(hrb);
+    expect(hrb.fails('exchange.resolve', { kind: 'resource', recordId: r.id, hlc: conflict.otherHlc, keep: 'merge', take: ['owner_zone_id'] }).message).toMatch(/合并的字段：「owner_zone_id」不是两个版本不同的内容/);
+    expect(hrb.fails('exchange.resolve', { kind: 'resource', recordId: r.id, hlc: conflict.otherHlc, keep: 'merge', take: [] }).message).toContain('合并时请至少选择一项');
+    expect(dump(hrb)).toBe(before);
+
+    // Keep this title, take the other contact person.
+    expect(hrb.ok('exchange.resolve', { kind: 'resource', recordId: r.id, hlc: conflict.otherHlc, keep: 'merge', take: ['contact_person'] })).toEqual([]);
+    expect(hrb.ok('resources.get', { id: r.id })).toMatchObject({ title: inUse, contactPerson: otherContact });
+    dq.ok('exchange.apply', fileOf(hrb.ok('exchange.export', {})));
+    expect(dq.ok('resources.get', { id: r.id })).toMatchObject({ title: inUse, contactPerson: otherContact });
+    expect(dq.ok('exchange.conflicts', {}).filter((c) => c.recordId === r.id)).toEqual([]);
+  });
+});
+
 describe('listings, applications, events and registrations travel too', () => {
   it('carries a listing to another zone, its application back, and the decision out again', () => {
     const listing = publishedListing(dq, { title: '大庆的揭榜榜单' });

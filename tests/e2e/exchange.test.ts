@@ -219,13 +219,18 @@ describe('exchange between two installations in a real browser', () => {
     expect(await conflict.getByTestId('exchange-conflict-other').locator('[data-changed]').allInnerTexts()).toEqual([expect.stringMatching(/^名称/), expect.stringMatching(/^联系人/)]);
     expect(other).not.toContain('所属单位');
     await shot(h.getByTestId('exchange-conflicts'), '85-exchange-conflicts');
-    // The clerk takes the other version: the conflict is settled and the record changes.
-    const otherTitle = /名称\s+(\S+)/.exec(other)![1]!;
-    await conflict.getByRole('button', { name: '采用另一版本' }).click();
-    await h.locator('.ant-popconfirm').getByRole('button', { name: /^是$/ }).click();
+    // The clerk merges: this title stays, the other version's contact person is taken.
+    const currentTitle = /名称\s+(\S+)/.exec(current)![1]!;
+    const otherContact = /联系人\s+(\S+)/.exec(other)![1]!;
+    const merge = conflict.getByTestId('exchange-conflict-merge');
+    expect(await merge.isDisabled()).toBe(true); // nothing ticked yet
+    await conflict.locator('[data-testid="exchange-conflict-take"][data-field="contact_person"]').click();
+    expect((await merge.innerText()).replace(/\s/g, '')).toBe('合并：采用勾选的1项');
+    await shot(h.getByTestId('exchange-conflicts'), '86-exchange-conflict-merge');
+    await merge.click();
     await expect.poll(() => conflict.count()).toBe(0);
     expect(await h.getByTestId('exchange-conflicts').innerText()).toContain('没有冲突');
-    expect(hrb.core.ok('resources.get', { id: shared.id }).title).toBe(otherTitle);
+    expect(hrb.core.ok('resources.get', { id: shared.id })).toMatchObject({ title: currentTitle, contactPerson: otherContact });
     expect(hrb.errors).toEqual([]);
   });
 });

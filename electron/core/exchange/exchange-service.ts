@@ -143,13 +143,13 @@ export function exchangeHistory(db: Database.Database): ExchangePackageEntry[] {
 
 export function exchangeConflicts(db: Database.Database): ExchangeConflict[] {
   const rows = db
-    .prepare<[], { kind: string; record_id: string; hlc: string; origin_zone_id: string; row: string; found_at: string }>('SELECT kind, record_id, hlc, origin_zone_id, row, found_at FROM sync_conflicts ORDER BY found_at DESC LIMIT 500')
+    .prepare<[], { kind: string; record_id: string; hlc: string; origin_zone_id: string; row: string; deleted: number; found_at: string }>('SELECT kind, record_id, hlc, origin_zone_id, row, deleted, found_at FROM sync_conflicts ORDER BY found_at DESC LIMIT 500')
     .all();
   return rows.flatMap((c) => {
     const kind = kindOf(c.kind);
     if (!kind) return [];
     const current = selectByKey(db, kind, c.record_id) ?? {};
     const other = JSON.parse(c.row) as Record<string, unknown>;
-    return [{ kind: c.kind, noun: kind.noun, recordId: c.record_id, label: kind.label(current) || kind.label(other), current, other, otherHlc: c.hlc, otherZoneName: selectZone(db, c.origin_zone_id)?.short_name ?? '', foundAt: c.found_at }];
+    return [{ kind: c.kind, noun: kind.noun, recordId: c.record_id, label: kind.label(current) || kind.label(other), current, other, otherHlc: c.hlc, otherDeleted: c.deleted === 1, otherZoneName: selectZone(db, c.origin_zone_id)?.short_name ?? '', foundAt: c.found_at }];
   });
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { changedFields, mergeVersions } from '../../../shared/domain/exchange-diff';
 import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain/exchange';
 import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -338,6 +339,15 @@ function takeFile(ctx: ApplyContext, sha256: string): string | null {
   return null;
 }
 
+/** The version in use with the chosen fields of the losing one: only fields the two disagree on. */
+function merged(current: Row, loser: StoredVersion & { row: Row }, take: readonly string[]): Row {
+  if (loser.deleted) throw new AppError('VALIDATION', '另一版本删除了该记录，无法逐项合并：请选择保留当前版本或采用另一版本。', { take: '另一版本为删除' });
+  const differing = new Set(changedFields(current, loser.row));
+  const stray = take.find((f) => !differing.has(f));
+  if (stray) throw new AppError('VALIDATION', `合并的字段：「${stray}」不是两个版本不同的内容，不能合并。`, { take: `「${stray}」不可合并` });
+  return mergeVersions(current, loser.row, take);
+}
+
 function stripLocal(kind: RecordKind, row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([c]) => !kind.localOnly.includes(c)));
 }
@@ -437,7 +447,7 @@ export type { Identity };
  * new local version is made that descends from both, so every installation that receives it
  * settles the same way (and drops the conflict too).
  */
-export function resolveConflict(db: Database.Database, actor: { label: string; zoneId: string | null; role: string | null }, input: { kind: string; recordId: string; hlc: string; keep: 'current' | 'other' }): void {
+export function resolveConflict(db: Database.Database, actor: { label: string; zoneId: string | null; role: string | null }, input: { kind: string; recordId: string; hlc: string; keep: 'current' | 'other' | 'merge'; take?: readonly string[] | undefined }): void {
   const kind = kindOf(input.kind);
   if (!kind) throw new AppError('VALIDATION', '未知的记录类型。', { kind: '未知' });
   db.transaction(() => {
@@ -445,7 +455,7 @@ export function resolveConflict(db: Database.Database, actor: { label: string; z
     const current = clockOf(db, kind.kind, input.recordId);
     const before = selectByKey(db, kind, input.recordId);
     if (!loser || !current || !before) throw new AppError('NOT_FOUND', '找不到该冲突，可能已被处理（或已由其他高新区的交换包解决）。');
-    const chosen = input.keep === 'other' ? { ...loser.row } : stripLocal(kind, before);
+    const chosen = input.keep === 'other' ? { ...loser.row } : input.keep === 'merge' ? merged(stripLocal(kind, before), loser, input.take ?? []) : stripLocal(kind, before);
     // Settling is an edit like any other: only who may change the record may settle it (else the others refuse it).
     const refusal = kind.authorise({ zoneId: actor.zoneId ?? '', secretariat: actor.role === 'secretariat' }, stripLocal(kind, before), chosen, db);
     if (refusal) throw new AppError('FORBIDDEN', `不能处理该冲突：${refusal}。请由该记录所属的高新区或秘书长单位处理。`);

@@ -448,8 +448,8 @@ export const en: Messages = {
       colon: ': ', separator: '; ', empty: 'No exchanges yet', kindCount: '{{kind}}: {{count}}', refusals: '{{count}} refused',
     },
     conflicts: {
-      title: 'Conflicts', empty: 'No conflicts: all changes have been merged.', intro: 'Records changed on both sides: left, the version in use here; right, the other version kept for reference, with the differences marked. The version you keep then travels to the other installations.',
-      keepCurrent: 'Keep the version in use', takeOther: 'Use the other version', takeOtherConfirm: 'Replace “{{name}}” with the other version? The choice then travels to the other installations.', keptCurrent: 'Kept the version of “{{name}}” in use', tookOther: '“{{name}}” now uses the other version', current: 'Version in use', other: 'Other version', by: '{{by}} · {{at}}', foundAt: 'Found {{at}}', deleted: 'Deleted',
+      title: 'Conflicts', empty: 'No conflicts: all changes have been merged.', intro: 'Records changed on both sides: left, the version in use here; right, the other version kept for reference, with the differences marked. Keep one, or tick what to take from the other and merge; the result then travels to the other installations.',
+      keepCurrent: 'Keep the version in use', takeOther: 'Use the other version', takeOtherConfirm: 'Replace “{{name}}” with the other version? The choice then travels to the other installations.', keptCurrent: 'Kept the version of “{{name}}” in use', tookOther: '“{{name}}” now uses the other version', merge: 'Merge: take the {{count}} ticked', mergeHint: 'Tick what to take from the other version; the rest stays as in use', takeField: 'Take this', merged: '“{{name}}” merged: {{count}} taken from the other version', current: 'Version in use', other: 'Other version', by: '{{by}} · {{at}}', foundAt: 'Found {{at}}', deleted: 'Deleted',
     },
     field: { extra: 'Specific details', reviewComment: 'Review comment', submittedAt: 'Submitted', publishedAt: 'Published', deletedAt: 'Deleted', ownerZoneId: 'Zone', categoryId: 'Category', fieldSet: 'Field template', sortOrder: 'Order' },
   },

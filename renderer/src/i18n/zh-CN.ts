@@ -446,8 +446,8 @@ export const zhCN = {
       colon: '：', separator: '；', empty: '还没有交换记录', kindCount: '{{kind}} {{count}} 条', refusals: '拒绝 {{count}} 条',
     },
     conflicts: {
-      title: '冲突', empty: '没有冲突：各台的修改都已合并。', intro: '双方都修改过的记录：左边是本机现在使用的版本，右边是保留备查的另一个版本，不同之处已标出。选择保留哪一个后，结果会随交换包同步到其他各台。',
-      keepCurrent: '保留本机现用版本', takeOther: '采用另一版本', takeOtherConfirm: '用另一版本替换「{{name}}」的现用内容？替换后会随交换包同步到其他各台。', keptCurrent: '已保留「{{name}}」的现用版本', tookOther: '「{{name}}」已改用另一版本', current: '本机现用版本', other: '另一版本', by: '{{by}} · {{at}}', foundAt: '发现于 {{at}}', deleted: '已删除',
+      title: '冲突', empty: '没有冲突：各台的修改都已合并。', intro: '双方都修改过的记录：左边是本机现在使用的版本，右边是保留备查的另一个版本，不同之处已标出。保留其中一个，或勾选另一版本中要采用的内容后合并；结果会随交换包同步到其他各台。',
+      keepCurrent: '保留本机现用版本', takeOther: '采用另一版本', takeOtherConfirm: '用另一版本替换「{{name}}」的现用内容？替换后会随交换包同步到其他各台。', keptCurrent: '已保留「{{name}}」的现用版本', tookOther: '「{{name}}」已改用另一版本', merge: '合并：采用勾选的 {{count}} 项', mergeHint: '勾选另一版本中要采用的内容，其余保留现用版本', takeField: '采用此项', merged: '「{{name}}」已合并：采用了另一版本的 {{count}} 项', current: '本机现用版本', other: '另一版本', by: '{{by}} · {{at}}', foundAt: '发现于 {{at}}', deleted: '已删除',
     },
     field: { extra: '专用信息', reviewComment: '审核意见', submittedAt: '提交时间', publishedAt: '发布时间', deletedAt: '删除', ownerZoneId: '所属高新区', categoryId: '类别', fieldSet: '专用字段模板', sortOrder: '排序' },
   },

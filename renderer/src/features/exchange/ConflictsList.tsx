@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Col, Empty, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Col, Empty, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import type { ExchangeConflict } from '../../../../shared/domain/exchange';
 import { useApp } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
 import { useLookups } from '../resources/useLookups';
-import { changedFields, fieldLabel, fieldValue, kindName, shownFields } from './labels';
+import { changedFields } from '../../../../shared/domain/exchange-diff';
+import { fieldLabel, fieldValue, kindName, shownFields } from './labels';
 
 const CHANGED = { background: '#fff7e6', boxShadow: 'inset 3px 0 0 #fa8c16' };
 
@@ -33,14 +34,18 @@ function Named({ conflicts, onChange }: { conflicts: readonly ExchangeConflict[]
   const { message } = AntApp.useApp();
   const { zoneName, categoryName } = useLookups(api);
   const [busy, setBusy] = useState<string | null>(null);
+  // Per conflict (by the other version's clock): the fields ticked to take from it.
+  const [ticked, setTicked] = useState<Record<string, readonly string[]>>({});
   const names = { zone: zoneName, category: categoryName };
   const exists = (key: string) => i18n.exists(key);
 
-  async function resolve(c: ExchangeConflict, keep: 'current' | 'other') {
+  async function resolve(c: ExchangeConflict, keep: 'current' | 'other' | 'merge') {
     setBusy(c.otherHlc);
+    const take = ticked[c.otherHlc] ?? [];
     try {
-      onChange(await api.call('exchange.resolve', { kind: c.kind, recordId: c.recordId, hlc: c.otherHlc, keep }));
-      message.success(t(keep === 'current' ? 'exchange.conflicts.keptCurrent' : 'exchange.conflicts.tookOther', { name: c.label }));
+      onChange(await api.call('exchange.resolve', { kind: c.kind, recordId: c.recordId, hlc: c.otherHlc, keep, ...(keep === 'merge' ? { take: [...take] } : {}) }));
+      const done = { current: 'exchange.conflicts.keptCurrent', other: 'exchange.conflicts.tookOther', merge: 'exchange.conflicts.merged' } as const;
+      message.success(t(done[keep], { name: c.label, count: take.length }));
     } catch (error) {
       showFailure(error, message.error);
     } finally {
@@ -53,7 +58,11 @@ function Named({ conflicts, onChange }: { conflicts: readonly ExchangeConflict[]
       {conflicts.map((c) => {
         const changed = changedFields(c.current, c.other);
         const fields = shownFields(c.current, c.other, changed);
-        const side = (title: string, row: Record<string, unknown>, testId: string) => (
+        const picked = ticked[c.otherHlc] ?? [];
+        const toggle = (f: string, on: boolean) => setTicked({ ...ticked, [c.otherHlc]: on ? [...picked, f] : picked.filter((p) => p !== f) });
+        // Field by field only between two edits: a deletion is taken or kept whole.
+        const mergeable = !c.otherDeleted && Object.keys(c.current).length > 0;
+        const side = (title: string, row: Record<string, unknown>, testId: string, pick: boolean) => (
           <Col xs={24} md={12}>
             <div data-testid={testId} style={{ border: '1px solid #f0f0f0', borderRadius: 6, height: '100%' }}>
               <div style={{ padding: '6px 10px', borderBottom: '1px solid #f0f0f0', background: '#fafafa' }}>
@@ -67,6 +76,11 @@ function Named({ conflicts, onChange }: { conflicts: readonly ExchangeConflict[]
                   <div key={f} style={{ display: 'flex', gap: 8, padding: '4px 10px', ...(changed.includes(f) ? CHANGED : {}) }} data-changed={changed.includes(f) || undefined}>
                     <dt style={{ flex: '0 0 88px', color: 'rgba(0,0,0,0.55)' }}>{fieldLabel(t, exists, c.kind, f)}</dt>
                     <dd style={{ margin: 0, flex: 1, minWidth: 0, overflowWrap: 'anywhere', fontWeight: changed.includes(f) ? 600 : undefined }}>{fieldValue(t, exists, c.kind, f, row[f], names)}</dd>
+                    {pick && changed.includes(f) ? (
+                      <Checkbox checked={picked.includes(f)} disabled={busy !== null} onChange={(e) => toggle(f, e.target.checked)} data-testid="exchange-conflict-take" data-field={f}>
+                        {t('exchange.conflicts.takeField')}
+                      </Checkbox>
+                    ) : null}
                   </div>
                 ))}
               </dl>
@@ -95,11 +109,18 @@ function Named({ conflicts, onChange }: { conflicts: readonly ExchangeConflict[]
                   {t('exchange.conflicts.takeOther')}
                 </Button>
               </Popconfirm>,
+              ...(mergeable
+                ? [
+                    <Button key="merge" type="link" title={t('exchange.conflicts.mergeHint')} disabled={busy !== null || picked.length === 0} onClick={() => void resolve(c, 'merge')} data-testid="exchange-conflict-merge">
+                      {t('exchange.conflicts.merge', { count: picked.length })}
+                    </Button>,
+                  ]
+                : []),
             ]}
           >
             <Row gutter={[12, 12]}>
-              {side(t('exchange.conflicts.current'), c.current, 'exchange-conflict-current')}
-              {side(t('exchange.conflicts.other'), c.other, 'exchange-conflict-other')}
+              {side(t('exchange.conflicts.current'), c.current, 'exchange-conflict-current', false)}
+              {side(t('exchange.conflicts.other'), c.other, 'exchange-conflict-other', mergeable)}
             </Row>
           </Card>
         );

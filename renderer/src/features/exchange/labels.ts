@@ -54,14 +54,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 // ── Conflicts: which fields differ, and how to name them ──────────────────────────────────
 
-/** Bookkeeping columns: shown in each version's heading (by whom, when), not as differences. */
-const NOT_COMPARED = new Set(['seq', 'id', 'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'is_demo', 'instrument_state', 'original_value', 'booking_mode']);
-
-/** The columns whose values differ between the two versions, in the row's order. */
-export function changedFields(current: Record<string, unknown>, other: Record<string, unknown>): string[] {
-  const columns = [...new Set([...Object.keys(current), ...Object.keys(other)])];
-  return columns.filter((c) => !NOT_COMPARED.has(c) && c in other && JSON.stringify(current[c] ?? null) !== JSON.stringify(other[c] ?? null));
-}
 
 /** The column that names a record (for the heading of each version). */
 export function nameColumn(row: Record<string, unknown>): string | null {
