@@ -1,12 +1,10 @@
 import type Database from 'better-sqlite3';
 import { createCore } from '../../electron/core/app-core';
-import { newMetaRow } from '../../electron/core/records';
-import { derivedColumns } from '../../electron/core/resources/extra-fields';
 import { resourceColumns } from '../../electron/core/search/resource-cache';
 import { rebuildResourceIndex } from '../../electron/core/search/resource-index';
 import { invalidateResourceCache } from '../../electron/core/search/resource-search';
 import type { ResourceSearchResult } from '../../shared/domain/resource-search';
-import type { GeneratedResource } from '../generate/types';
+import { loadResources } from '../lib/load-resources';
 import { latencyStats, round } from '../lib/stats';
 import { timeSync } from '../lib/timing';
 import { loadQueryClasses } from '../queries';
@@ -96,29 +94,3 @@ export const resourceSearchMeasure: Measure = {
     }
   },
 };
-
-/** Puts the generated registry straight into the app's resources table (the service path is per-record and slower). */
-function loadResources(db: Database.Database, resources: readonly GeneratedResource[]): void {
-  const categories = new Map(db.prepare<[], { code: string; id: string }>('SELECT code, id FROM resource_categories').all().map((c) => [c.code, c.id]));
-  const zones = new Map(db.prepare<[], { code: string; id: string }>('SELECT code, id FROM zones').all().map((z) => [z.code, z.id]));
-  const insert = db.prepare(`
-    INSERT INTO resources (seq, id, owner_zone_id, created_at, updated_at, created_by, updated_by, version, deleted_at, is_demo, category_id, title, organisation, location, description,
-      sharing_mode, fee_standard, fee_amount, contact_person, contact_phone, contact_email, tags, extra, status, review_comment, submitted_at, published_at, instrument_state, original_value, booking_mode)
-    VALUES (@seq, @id, @owner, @createdAt, @updatedAt, 'bench', 'bench', 1, NULL, 0, @category, @title, @organisation, @location, @description,
-      @sharingMode, @feeStandard, @feeAmount, @contactPerson, @contactPhone, @contactEmail, @tags, @extra, @status, '', NULL, NULL, @instrument_state, @original_value, @booking_mode)`);
-  db.transaction(() => {
-    for (const r of resources) {
-      const meta = newMetaRow({ label: 'bench', zoneId: null, role: null }, null);
-      insert.run({
-        ...r,
-        id: r.id || meta.id,
-        owner: zones.get(r.ownerZoneCode)!,
-        category: categories.get(r.categoryCode)!,
-        tags: JSON.stringify(r.tags),
-        extra: JSON.stringify(r.extra),
-        ...derivedColumns(r.extra),
-      });
-    }
-  })();
-  invalidateResourceCache(db);
-}

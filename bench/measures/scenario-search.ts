@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { Core } from '../../electron/core/app-core';
 import { listingContext } from '../../electron/core/matching/listing-context';
 import { phraseWords } from '../../electron/core/matching/match-rules';
-import { derivedColumns } from '../../electron/core/resources/extra-fields';
 import { selectScenario } from '../../electron/core/scenarios/scenario-queries';
 import { matchingSeqs } from '../../electron/core/search/gram-query';
 import { rebuildResourceIndex } from '../../electron/core/search/resource-index';
@@ -11,6 +10,7 @@ import { CLOSING_SOON_DAYS, OPEN_SCENARIO_STATUSES, type ScenarioSearchInput, ty
 import { addDays, shanghaiToday } from '../../shared/shanghai-date';
 import type { GeneratedResource } from '../generate/types';
 import { expectOk, setUpBenchCore } from '../lib/bench-core';
+import { loadResources } from '../lib/load-resources';
 import { loadScenarios } from '../lib/load-scenarios';
 import { latencyStats, round, type LatencyStats } from '../lib/stats';
 import { timeSync } from '../lib/timing';
@@ -318,20 +318,9 @@ function measureMatching(core: Core, samples: number, reps: number): MatchingRes
 
 /**
  * The generated registry, straight into the resources table, then its index rebuilt — the
- * same as bench/measures/resource-search.ts does (its loader is not exported; see the report).
+ * same as bench/measures/resource-search.ts does.
  */
 function loadRegistry(db: Database.Database, resources: readonly GeneratedResource[]): void {
-  const categories = new Map(db.prepare<[], { code: string; id: string }>('SELECT code, id FROM resource_categories').all().map((c) => [c.code, c.id]));
-  const zones = new Map(db.prepare<[], { code: string; id: string }>('SELECT code, id FROM zones').all().map((z) => [z.code, z.id]));
-  const insert = db.prepare(`
-    INSERT INTO resources (seq, id, owner_zone_id, created_at, updated_at, created_by, updated_by, version, deleted_at, is_demo, category_id, title, organisation, location, description,
-      sharing_mode, fee_standard, fee_amount, contact_person, contact_phone, contact_email, tags, extra, status, review_comment, submitted_at, published_at, instrument_state, original_value, booking_mode)
-    VALUES (@seq, @id, @owner, @createdAt, @updatedAt, 'bench', 'bench', 1, NULL, 0, @category, @title, @organisation, @location, @description,
-      @sharingMode, @feeStandard, @feeAmount, @contactPerson, @contactPhone, @contactEmail, @tags, @extra, @status, '', NULL, NULL, @instrument_state, @original_value, @booking_mode)`);
-  db.transaction(() => {
-    for (const r of resources) {
-      insert.run({ ...r, owner: zones.get(r.ownerZoneCode)!, category: categories.get(r.categoryCode)!, tags: JSON.stringify(r.tags), extra: JSON.stringify(r.extra), ...derivedColumns(r.extra) });
-    }
-  })();
+  loadResources(db, resources);
   rebuildResourceIndex(db);
 }
