@@ -26,6 +26,8 @@ export interface BackupEntry {
   counts: Record<string, number>;
   /** The change log's position when written: an automatic backup is skipped when nothing changed since. */
   changeMark: number;
+  /** Set for a backup left in an earlier backup folder (listed and restorable; never pruned from here). */
+  folder?: string;
 }
 
 export interface BackupOverview {

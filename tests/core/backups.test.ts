@@ -84,13 +84,27 @@ describe('backups', () => {
     expect(dump(core)).toBe(before);
   });
 
-  it('moves future backups to another folder, and refuses one it cannot write to, in Chinese', () => {
+  it('moves future backups to another folder, still lists and restores those left in the earlier one, and refuses a folder it cannot write to, in Chinese', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'alliance-backups-'));
     try {
+      const defaultFolder = core.ok('backups.overview', {}).folder;
+      core.ok('resources.create', instrumentInput(core, { title: '换文件夹之前的仪器' }));
+      const left = core.ok('backups.create', {});
       const moved = core.ok('backups.setFolder', { folder: elsewhere });
-      expect(moved).toMatchObject({ folder: elsewhere, isDefault: false, backups: [] });
-      core.ok('backups.create', {});
-      expect(core.ok('backups.overview', {}).backups).toHaveLength(1);
+      expect(moved).toMatchObject({ folder: elsewhere, isDefault: false });
+      expect(moved.backups.length).toBeGreaterThan(0);
+      expect(moved.backups.every((b) => b.folder === defaultFolder)).toBe(true);
+      const made = core.ok('backups.create', {});
+      expect(readdirSync(elsewhere)).toContain(made.id);
+      const listed = core.ok('backups.overview', {}).backups;
+      expect(listed[0]).toEqual(made); // the newest first, in the current folder (no folder mark)
+      expect(listed.find((b) => b.id === left.id)?.folder).toBe(defaultFolder);
+      // A backup in the earlier folder restores (its undo goes to the current folder).
+      core.ok('resources.create', instrumentInput(core, { title: '换文件夹之后的仪器' }));
+      const restored = core.ok('backups.restore', { id: left.id });
+      expect(readdirSync(elsewhere)).toContain(restored.undo.id);
+      expect(core.ok('resources.search', { query: '换文件夹之后' }).total).toBe(0);
+      expect(core.ok('resources.search', { query: '换文件夹之前' }).total).toBe(1);
       // A path under a file cannot be a folder (as good as a read-only or unplugged disk).
       const blocker = join(elsewhere, 'a-file');
       writeFileSync(blocker, 'x');

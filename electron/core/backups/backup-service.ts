@@ -35,19 +35,42 @@ export function assertNotBusy(ws: Workspace): void {
 const SETTINGS_FILE = 'backup-settings.json';
 
 export function backupFolderOf(dataDir: string): { folder: string; isDefault: boolean } {
-  const fallback = join(dataDir, 'backups');
+  const saved = readBackupSettings(dataDir);
+  return saved.folder ? { folder: saved.folder, isDefault: false } : { folder: join(dataDir, 'backups'), isDefault: true };
+}
+
+/** How many earlier backup folders are remembered (their backups stay listed and restorable). */
+const EARLIER_FOLDERS = 5;
+
+interface BackupSettings {
+  folder?: string;
+  /** Folders backups went to before, newest first: moving the folder does not hide older backups. */
+  earlier?: string[];
+}
+
+function readBackupSettings(dataDir: string): BackupSettings {
   try {
-    const saved = JSON.parse(readFileSync(join(dataDir, SETTINGS_FILE), 'utf8')) as { folder?: unknown };
-    if (typeof saved.folder === 'string' && isAbsolute(saved.folder)) return { folder: saved.folder, isDefault: false };
+    const saved = JSON.parse(readFileSync(join(dataDir, SETTINGS_FILE), 'utf8')) as { folder?: unknown; earlier?: unknown };
+    const absolute = (f: unknown): f is string => typeof f === 'string' && isAbsolute(f);
+    return { ...(absolute(saved.folder) ? { folder: saved.folder } : {}), earlier: Array.isArray(saved.earlier) ? saved.earlier.filter(absolute) : [] };
   } catch {
-    // No setting (or an unreadable one): the default folder.
+    return {}; // No setting (or an unreadable one): the default folder.
   }
-  return { folder: fallback, isDefault: true };
+}
+
+/** Every backup this installation can restore: the current folder's, then those left in earlier folders (marked with their folder). */
+function allBackups(dataDir: string): Array<{ entry: BackupEntry; folder: string }> {
+  const { folder } = backupFolderOf(dataDir);
+  const earlier = (readBackupSettings(dataDir).earlier ?? []).filter((f) => f !== folder && existsSync(f));
+  const current = listBackups(folder).map((entry) => ({ entry, folder }));
+  const older = earlier.flatMap((f) => listBackups(f).map((entry) => ({ entry: { ...entry, folder: f }, folder: f })));
+  const seen = new Set(current.map((b) => b.entry.id));
+  return [...current, ...older.filter((b) => !seen.has(b.entry.id) && seen.add(b.entry.id))].sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt));
 }
 
 export function backupOverview(ws: Workspace): BackupOverview {
   const { folder, isDefault } = backupFolderOf(ws.dataDir);
-  return { folder, isDefault, backups: listBackups(folder), warning: networkPathWarning(ws.dataDir) ?? networkPathWarning(folder, '备份') };
+  return { folder, isDefault, backups: allBackups(ws.dataDir).map((b) => b.entry), warning: networkPathWarning(ws.dataDir) ?? networkPathWarning(folder, '备份') };
 }
 
 /** Moves future backups to another folder (a USB disk, a network drive); '' goes back to the default. */
@@ -63,7 +86,11 @@ export function setBackupFolder(ws: Workspace, input: z.output<typeof BackupFold
       throw new AppError('VALIDATION', `备份文件夹：无法写入「${input.folder}」（只读、已拔出或没有权限）。`, { folder: '无法写入' });
     }
   }
-  writeFileSync(join(ws.dataDir, SETTINGS_FILE), JSON.stringify(input.folder === '' ? {} : { folder: resolve(input.folder) }));
+  const next = input.folder === '' ? join(ws.dataDir, 'backups') : resolve(input.folder);
+  const { folder: previous } = backupFolderOf(ws.dataDir);
+  const earlier = [previous, ...(readBackupSettings(ws.dataDir).earlier ?? [])].filter((f, i, all) => f !== next && all.indexOf(f) === i).slice(0, EARLIER_FOLDERS);
+  const settings: BackupSettings = { ...(input.folder === '' ? {} : { folder: next }), earlier };
+  writeFileSync(join(ws.dataDir, SETTINGS_FILE), JSON.stringify(settings));
   return backupOverview(ws);
 }
 
@@ -97,9 +124,9 @@ export function autoBackup(ws: Workspace, reason: BackupReason): { made: BackupE
  */
 export function restoreBackup(ws: Workspace, id: string): RestoreResult {
   assertNotBusy(ws);
-  const { folder } = backupFolderOf(ws.dataDir);
-  const chosen = listBackups(folder).find((b) => b.id === id);
-  if (!chosen) throw new AppError('NOT_FOUND', '找不到该备份，可能已被清理或备份文件夹已更换。');
+  const found = allBackups(ws.dataDir).find((b) => b.entry.id === id);
+  if (!found) throw new AppError('NOT_FOUND', '找不到该备份，可能已被清理，或它所在的文件夹（如移动硬盘）当前不可用。');
+  const { entry: chosen, folder } = found;
   const problem = verifyBackupFile(join(folder, chosen.id), chosen.counts);
   if (problem) throw new AppError('VALIDATION', `该备份已损坏（${problem}），不能恢复。数据未改动，请选择其他备份。`);
   // A damaged database cannot be backed up: it is kept beside, renamed, as the undo instead.

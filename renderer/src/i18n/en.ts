@@ -349,7 +349,7 @@ export const en: Messages = {
     intro: 'The app backs up automatically at start, every 4 hours while open (when something changed), and before imports and exchange packages; every backup is verified after writing. Kept: all of today’s backups, the newest of each of the 14 days before, and the newest of each week for about three months.',
     folder: 'Backup folder', default: 'Default', changeFolder: 'Change folder', folderPlaceholder: 'Full path, e.g. E:\\Alliance backups', saveFolder: 'Save', resetFolder: 'Use default',
     folderHelp: 'Best on another disk or a USB drive, so the backups survive if this computer fails. Existing backups stay in the old folder; the list shows the current folder only.',
-    folderSaved: 'Backups now go to “{{folder}}”', folderReset: 'Back to the default backup folder',
+    folderSaved: 'Backups now go to “{{folder}}” (those in the earlier folder stay listed and restorable)', earlierFolder: 'Earlier folder', earlierFolderHint: 'This backup is in the earlier backup folder “{{folder}}”: still restorable, never pruned automatically.', folderReset: 'Back to the default backup folder',
     backupNow: 'Back up now', creating: 'Backing up and verifying… this can take a few seconds with much data', created: 'Backed up: {{time}} ({{size}})',
     count: '{{count}} backups', empty: 'No backups in this folder yet', refresh: 'Refresh the list',
     damagedNoBackup: 'The data file is damaged and cannot be backed up: restore a backup first',

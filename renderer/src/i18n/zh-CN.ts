@@ -347,7 +347,7 @@ export const zhCN = {
     intro: '软件启动时、运行中每 4 小时（有改动时）、导入和应用交换包前都会自动备份；每份备份写完后都会校验。保留当天的全部备份、此前 14 天每天最新一份、约三个月内每周最新一份。',
     folder: '备份文件夹', default: '默认', changeFolder: '更改文件夹', folderPlaceholder: '完整路径，如 E:\\联盟备份', saveFolder: '保存', resetFolder: '恢复默认',
     folderHelp: '建议放在另一块硬盘或 U 盘上，电脑损坏时备份仍在。已有的备份留在原文件夹，列表只显示当前文件夹中的备份。',
-    folderSaved: '备份文件夹已改为「{{folder}}」', folderReset: '已恢复默认的备份文件夹',
+    folderSaved: '备份文件夹已改为「{{folder}}」（原文件夹中的备份仍列在下面，可以恢复）', earlierFolder: '原文件夹', earlierFolderHint: '这份备份在更换前的备份文件夹「{{folder}}」中：仍可恢复，不会被自动清理。', folderReset: '已恢复默认的备份文件夹',
     backupNow: '立即备份', creating: '正在备份并校验…数据较多时需要几秒钟', created: '已备份：{{time}}（{{size}}）',
     count: '共 {{count}} 份备份', empty: '此文件夹中还没有备份', refresh: '刷新备份列表',
     damagedNoBackup: '数据文件已损坏，不能再做备份：请先从备份恢复',

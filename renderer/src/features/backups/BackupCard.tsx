@@ -57,7 +57,21 @@ export function BackupCard() {
 
   const columns: ColumnsType<BackupEntry> = [
     { title: t('backups.col.time'), dataIndex: 'createdAt', width: 170, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{backupTime(at)}</span> },
-    { title: t('backups.col.reason'), dataIndex: 'reason', width: 130, render: (reason: string) => <Tag color={reason === 'manual' ? 'blue' : reason === 'before-restore' ? 'orange' : undefined}>{reasonLabel(t, reason)}</Tag> },
+    {
+      title: t('backups.col.reason'),
+      dataIndex: 'reason',
+      width: 130,
+      render: (reason: string, entry) => (
+        <Space size={4} wrap>
+          <Tag color={reason === 'manual' ? 'blue' : reason === 'before-restore' ? 'orange' : undefined}>{reasonLabel(t, reason)}</Tag>
+          {entry.folder ? (
+            <Tooltip title={t('backups.earlierFolderHint', { folder: entry.folder })}>
+              <Tag data-testid="backup-earlier-folder">{t('backups.earlierFolder')}</Tag>
+            </Tooltip>
+          ) : null}
+        </Space>
+      ),
+    },
     { title: t('backups.col.size'), dataIndex: 'sizeBytes', width: 90, align: 'right', render: (bytes: number) => <span style={{ whiteSpace: 'nowrap' }}>{backupSize(bytes)}</span> },
     { title: t('backups.col.resources'), key: 'resources', width: 64, align: 'right', render: (_, b) => countOf(b, 'resources') },
     { title: t('backups.col.scenarios'), key: 'scenarios', width: 64, align: 'right', render: (_, b) => countOf(b, 'scenarios') },
