@@ -7,6 +7,7 @@ import type { BackupEntry } from '../../shared/domain/backup';
 import type { ExchangeResult } from '../../shared/domain/exchange';
 import { ResourceCreateInput, type ResourceCategory } from '../../shared/domain/resource';
 import type { Zone } from '../../shared/domain/zone';
+import { createInputOf } from '../generate/create-input';
 import type { GeneratedResource } from '../generate/types';
 import { expectOk, setUpBenchCore } from '../lib/bench-core';
 import type { BenchContext } from '../lib/context';
@@ -149,22 +150,7 @@ function createOnMember(core: Core, resources: readonly GeneratedResource[]): nu
       createResource(
         core.db,
         actor,
-        ResourceCreateInput.parse({
-          ownerZoneId: actor.zoneId,
-          categoryId,
-          title: r.title,
-          organisation: r.organisation,
-          location: r.location,
-          description: r.description,
-          sharingMode: r.sharingMode,
-          feeStandard: r.feeStandard,
-          feeAmount: r.feeAmount,
-          contactPerson: r.contactPerson,
-          contactPhone: r.contactPhone,
-          contactEmail: r.contactEmail,
-          tags: r.tags,
-          extra: r.extra,
-        }),
+        ResourceCreateInput.parse(createInputOf(r, categoryId, actor.zoneId ?? undefined)),
       );
     }
   })();

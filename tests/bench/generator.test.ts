@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createInputOf } from '../../bench/generate/create-input';
 import { generateDataset, generateResources } from '../../bench/generate/dataset';
 import { ZONE_PROFILES } from '../../bench/generate/vocab/zone-profiles';
 import { DEFAULT_ROSTER } from '../../electron/core/zones/roster';
@@ -51,21 +52,7 @@ describe('the bench dataset generator', () => {
 
   it('generates resources the app itself would accept, category-specific fields included', () => {
     for (const r of dataset.resources) {
-      const input = {
-        categoryId: r.id,
-        title: r.title,
-        organisation: r.organisation,
-        location: r.location,
-        description: r.description,
-        sharingMode: r.sharingMode,
-        feeStandard: r.feeStandard,
-        feeAmount: r.feeAmount,
-        contactPerson: r.contactPerson,
-        contactPhone: r.contactPhone,
-        contactEmail: r.contactEmail,
-        tags: r.tags,
-        extra: r.extra,
-      };
+      const input = createInputOf(r, r.id);
       const parsed = ResourceCreateInput.safeParse(input);
       expect(parsed.success ? [] : parsed.error.issues.map((i) => `#${r.seq} ${i.path.join('.')}: ${i.message}`)).toEqual([]);
       const extra = extraSchema(r.categoryCode).safeParse(r.extra);
