@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../shared/domain/audit';
+import { statement } from './db/statements';
 import { newId, nowIso, type Actor } from './records';
 
 interface AuditRow {
@@ -24,7 +25,8 @@ export function writeAudit(
   before: object | null,
   after: object | null,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO audit_log (id, at, actor, actor_zone_id, entity, record_id, action, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(newId(), nowIso(), actor.label, actor.zoneId, entity, recordId, action, json(before), json(after));
@@ -32,8 +34,8 @@ export function writeAudit(
 
 export function listAudit(db: Database.Database, options: { recordId?: string; limit: number }): AuditEntry[] {
   const rows = options.recordId
-    ? db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE record_id = ? ORDER BY id DESC LIMIT ?').all(options.recordId, options.limit)
-    : db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(options.limit);
+    ? statement<[string, number], AuditRow>(db, 'SELECT * FROM audit_log WHERE record_id = ? ORDER BY id DESC LIMIT ?').all(options.recordId, options.limit)
+    : statement<[number], AuditRow>(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(options.limit);
   return rows.map(rowToAuditEntry);
 }
 

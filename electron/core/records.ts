@@ -1,7 +1,23 @@
+import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Role } from '../../shared/domain/record';
 
-const nextUlid = monotonicFactory();
+// ulid's own source makes one crypto call per random character, 16 for each id of a new
+// millisecond (~50 µs an id, ~1 µs pooled; an import makes two a row). The same bytes, from the
+// same source, drawn from a pooled buffer instead.
+const randomBytes = new Uint8Array(4096);
+let nextByte = randomBytes.length;
+
+/** A random fraction in [0, 1) exactly as ulid's default source makes it: one byte / 256. */
+function randomFraction(): number {
+  if (nextByte === randomBytes.length) {
+    randomFillSync(randomBytes);
+    nextByte = 0;
+  }
+  return (randomBytes[nextByte++] as number) / 256;
+}
+
+const nextUlid = monotonicFactory(randomFraction);
 
 /** A new globally unique, time-sortable record id (ULID). */
 export function newId(): string {

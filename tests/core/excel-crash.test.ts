@@ -69,7 +69,11 @@ describe('killing the app in the middle of an import', () => {
     console.log(`crash test (seed ${seed}, import ${Math.round(calibration.ranMs)} ms):\n${outcomes.join('\n')}`);
     // And the app opens the file afterwards as usual.
     const core = tempCore(dataDir);
-    expect(core.ok('resources.search', {}).total).toBe(inspect(dataDir).count);
+    const count = inspect(dataDir).count;
+    expect(core.ok('resources.search', {}).total).toBe(count);
+    // The text index holds exactly the committed rows: it is written inside the import's transaction.
+    expect(core.db.prepare('SELECT count(*) FROM resource_haystack').pluck().get()).toBe(count);
+    expect(core.ok('resources.search', { query: '崩溃测试' }).total).toBe(count);
     core.close();
   }, 600_000);
 });

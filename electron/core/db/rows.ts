@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from './statements';
 
 /** Tables whose rows carry the shared record columns (id, version, deleted_at …). */
 export type RecordTable = 'zones' | 'resources' | 'sharing_requests' | 'scenarios' | 'scenario_applications' | 'events' | 'event_registrations' | 'plan_work_items';
@@ -9,7 +10,7 @@ export type RecordTable = 'zones' | 'resources' | 'sharing_requests' | 'scenario
  */
 export function insertRow(db: Database.Database, table: RecordTable, row: object): Database.RunResult {
   const columns = Object.keys(row);
-  return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  return statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
 }
 
 /**
@@ -18,8 +19,10 @@ export function insertRow(db: Database.Database, table: RecordTable, row: object
  */
 export function updateVersionedRow(db: Database.Database, table: RecordTable, id: string, version: number, changes: object): boolean {
   const sets = Object.keys(changes).map((c) => `${c} = @${c}`);
-  const result = db
-    .prepare(`UPDATE ${table} SET ${sets.join(', ')}, version = version + 1 WHERE id = @id AND version = @expected AND deleted_at IS NULL`)
-    .run({ ...changes, id, expected: version });
+  const result = statement(db, `UPDATE ${table} SET ${sets.join(', ')}, version = version + 1 WHERE id = @id AND version = @expected AND deleted_at IS NULL`).run({
+    ...changes,
+    id,
+    expected: version,
+  });
   return result.changes === 1;
 }

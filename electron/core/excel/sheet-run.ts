@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { PreviewRow, SheetRecordType, SheetScope } from '../../../shared/domain/spreadsheet';
+import { withDeferredTextIndex } from '../search/text-index';
 import { actorOf, readInstallation } from '../settings/settings-service';
 import { mapHeaders, planRows, runRows, type HeaderMapping, type RunMode } from './import-engine';
 import type { SheetContext } from './sheet-spec';
@@ -9,7 +10,8 @@ import type { ParsedTable } from './workbook-model';
 
 /**
  * One parsed table through its record type's sheet, synchronously: columns (with today's
- * zones and categories), cells, rows through the services in one transaction. Runs on the
+ * zones and categories), cells, rows through the services in one transaction, the records'
+ * text index written in one batch at its end. Runs on the
  * Excel worker over its own connection (so the app stays responsive during a long import),
  * or in-process when no worker can start.
  */
@@ -39,6 +41,7 @@ export function runSheet(db: Database.Database, target: SheetTarget, table: Pars
   const columns = spec.importColumns(ctx);
   const mapping = mapHeaders(table.headers, columns);
   const planned = planRows(table, mapping);
-  const results = runRows(db, () => spec.beginImport(ctx), planned, columns, mode, onProgress);
+  // The rows' text index is written once, at the end of the import's transaction (text-index.ts).
+  const results = withDeferredTextIndex(db, () => runRows(db, () => spec.beginImport(ctx), planned, columns, mode, onProgress));
   return { mapping, results };
 }

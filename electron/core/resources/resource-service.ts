@@ -17,7 +17,7 @@ import { newMetaRow, nowIso, type Actor } from '../records';
 import { staleVersion } from '../rules';
 import { indexResource } from '../search/resource-index';
 import { invalidateResourceCache } from '../search/resource-search';
-import { selectZone } from '../zones/zone-queries';
+import { selectZone, type ZoneRow } from '../zones/zone-queries';
 import { getCategory } from './category-service';
 import { derivedColumns, validateExtra, type ExtraValues } from './extra-fields';
 import { insertResource, RESOURCE_COLUMNS, rowToResource, selectResource, updateResourceRow, type ResourceRow } from './resource-queries';
@@ -48,38 +48,42 @@ export function createResource(db: Database.Database, actor: Actor, input: Creat
   if (!ownerZoneId) throw new AppError('NOT_SET_UP', '请先完成初始设置。');
   if (actor.role !== 'secretariat' && ownerZoneId !== actor.zoneId) throw new AppError('FORBIDDEN', '成员单位只能登记本高新区的资源。');
   return db.transaction(() => {
-    assertLiveZone(db, ownerZoneId);
+    const zone = liveZone(db, ownerZoneId);
     const category = getCategory(db, input.categoryId);
     if (!category.active) throw new AppError('VALIDATION', `类别：「${category.name}」已停用。`, { categoryId: '该类别已停用' });
     const extra = validateExtra(category.fieldSet, input.extra, category.name);
     assertFeeRules(input.sharingMode, input.feeStandard);
     const meta = newMetaRow(actor, ownerZoneId, options.isDemo);
-    const row: Omit<ResourceRow, 'seq'> = {
-      ...meta,
-      owner_zone_id: ownerZoneId,
-      category_id: category.id,
-      title: input.title,
-      organisation: input.organisation,
-      location: input.location,
-      description: input.description,
-      sharing_mode: input.sharingMode,
-      fee_standard: input.feeStandard,
-      fee_amount: input.feeAmount,
-      contact_person: input.contactPerson,
-      contact_phone: input.contactPhone,
-      contact_email: input.contactEmail,
-      tags: JSON.stringify(uniqueTags(input.tags)),
-      extra: JSON.stringify(extra),
-      status: options.status ?? 'draft',
-      review_comment: '',
-      submitted_at: null,
-      published_at: options.status === 'published' ? meta.created_at : null,
-      ...derivedColumns(extra),
-    };
-    const seq = insertResource(db, row);
-    indexResource(db, { seq, title: row.title, organisation: row.organisation, description: row.description });
+    // Object.assign rather than a spread literal: see rowToResource (this runs per imported row).
+    const row: Omit<ResourceRow, 'seq'> = Object.assign(
+      meta,
+      {
+        owner_zone_id: ownerZoneId,
+        category_id: category.id,
+        title: input.title,
+        organisation: input.organisation,
+        location: input.location,
+        description: input.description,
+        sharing_mode: input.sharingMode,
+        fee_standard: input.feeStandard,
+        fee_amount: input.feeAmount,
+        contact_person: input.contactPerson,
+        contact_phone: input.contactPhone,
+        contact_email: input.contactEmail,
+        tags: JSON.stringify(uniqueTags(input.tags)),
+        extra: JSON.stringify(extra),
+        status: options.status ?? 'draft',
+        review_comment: '',
+        submitted_at: null,
+        published_at: options.status === 'published' ? meta.created_at : null,
+      },
+      derivedColumns(extra),
+    );
+    const stored = insertResource(db, row);
+    indexResource(db, { seq: stored.seq, title: row.title, organisation: row.organisation, description: row.description });
     invalidateResourceCache(db);
-    const created = getResource(db, meta.id);
+    // What getResource would read back, joined from the category and zone this call just read.
+    const created = rowToResource(Object.assign(stored, { category_name: category.name, field_set: category.fieldSet, zone_name: zone.short_name }));
     writeAudit(db, actor, 'resource', created.id, 'create', null, created);
     return created;
   })();
@@ -95,7 +99,7 @@ export function updateResource(db: Database.Database, actor: Actor, input: z.out
     if (before.version !== input.version) throw staleVersion(before.version);
     if (input.patch.ownerZoneId && input.patch.ownerZoneId !== before.ownerZoneId) {
       if (actor.role !== 'secretariat') throw new AppError('FORBIDDEN', '只有秘书长单位可以更改资源的所属高新区。');
-      assertLiveZone(db, input.patch.ownerZoneId);
+      liveZone(db, input.patch.ownerZoneId);
     }
     const category = getCategory(db, input.patch.categoryId ?? before.categoryId);
     const extra: ExtraValues = validateExtra(category.fieldSet, input.patch.extra ?? before.extra, category.name);
@@ -158,9 +162,11 @@ export function bulkTransition(db: Database.Database, actor: Actor, input: z.out
   return result;
 }
 
-function assertLiveZone(db: Database.Database, zoneId: string): void {
+/** The zone a resource is registered to; it must exist and be active. */
+function liveZone(db: Database.Database, zoneId: string): ZoneRow {
   const zone = selectZone(db, zoneId);
   if (!zone || zone.active !== 1) throw new AppError('VALIDATION', '所属高新区：找不到或已停用。', { ownerZoneId: '找不到或已停用' });
+  return zone;
 }
 
 function assertFeeRules(mode: Resource['sharingMode'], feeStandard: string): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { dataVersion as readDataVersion } from './data-version';
 import { parseIntList } from './int-list';
 import { SeqIndex } from './seq-index';
@@ -89,7 +90,7 @@ function currentStore(db: Database.Database, index: TextIndexName, keep: boolean
 }
 
 function load(db: Database.Database, index: TextIndexName, dataVersion: number): AlnumStore {
-  const [seqCsv, textsJoined] = db.prepare<[], [string | null, string | null]>(loadSql(index)).raw().get() ?? [null, null];
+  const [seqCsv, textsJoined] = statement<[], [string | null, string | null]>(db, loadSql(index), 'raw').get() ?? [null, null];
   const seqs = Array.from(parseIntList(seqCsv));
   const texts = seqs.length === 0 ? [] : (textsJoined ?? '').split('\u0003');
   if (texts.length !== seqs.length) throw new Error('alnum store: seqs and texts disagree');
@@ -105,7 +106,7 @@ function rebuildIndex(seqs: readonly number[]): SeqIndex {
 }
 
 function patch(db: Database.Database, index: TextIndexName, store: AlnumStore, changed: ReadonlySet<number>): void {
-  const fresh = new Map(db.prepare<[string], [number, string]>(patchSql(index)).raw().all(JSON.stringify([...changed])));
+  const fresh = new Map(statement<[string], [number, string]>(db, patchSql(index), 'raw').all(JSON.stringify([...changed])));
   for (const seq of changed) {
     const text = fresh.get(seq) ?? ''; // gone: an empty text matches nothing
     const i = store.indexOf.get(seq);

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-
-const prepared = new WeakMap<Database.Database, Database.Statement<[], number>>();
+import { statement } from '../db/statements';
 
 /**
  * PRAGMA data_version: changes whenever ANOTHER connection commits to the file (the browser
@@ -8,15 +7,8 @@ const prepared = new WeakMap<Database.Database, Database.Statement<[], number>>(
  * invalidate the in-memory caches explicitly.
  */
 export function dataVersion(db: Database.Database): number {
-  let stmt = prepared.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[], number>('PRAGMA data_version').pluck();
-    prepared.set(db, stmt);
-  }
-  return stmt.get() as number;
+  return statement<[], number>(db, 'PRAGMA data_version', 'pluck').get() as number;
 }
-
-const changeStatements = new WeakMap<Database.Database, Database.Statement<[], string>>();
 
 /**
  * A key that changes with ANY committed or pending write, this connection's (total_changes())
@@ -24,10 +16,5 @@ const changeStatements = new WeakMap<Database.Database, Database.Statement<[], s
  * the price of a reload after every write. For small tables read often (the listings).
  */
 export function changeStamp(db: Database.Database): string {
-  let stmt = changeStatements.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[], string>("SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())").pluck();
-    changeStatements.set(db, stmt);
-  }
-  return stmt.get() as string;
+  return statement<[], string>(db, "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())", 'pluck').get() as string;
 }

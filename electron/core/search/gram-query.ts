@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { alnumMatches } from './alnum-store';
 import { isAlnumWord, isExactByGrams, wordExpression } from './grams';
 import { parseIntList } from './int-list';
@@ -20,28 +21,16 @@ export function matchingSeqs(db: Database.Database, index: TextIndexName, words:
   const long = words.filter((w) => !isExactByGrams(w));
   const inSql = long.filter((w) => !isAlnumWord(w));
   const inMemory = long.filter(isAlnumWord);
-  const candidates = parseIntList(statement(db, index, inSql.length).get(match, ...inSql));
+  const candidates = parseIntList(statement<string[], string | null>(db, matchSql(index, inSql.length), 'pluck').get(match, ...inSql));
   return inMemory.length === 0 || candidates.length === 0 ? candidates : alnumMatches(db, index, inMemory, keep, candidates);
 }
 
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement<string[], string | null>>>();
-
-/** One prepared statement per index and number of words verified in SQL; only those shape it. */
-function statement(db: Database.Database, index: TextIndexName, verifyCount: number): Database.Statement<string[], string | null> {
-  let byKey = prepared.get(db);
-  if (!byKey) prepared.set(db, (byKey = new Map()));
-  const key = `${index}:${verifyCount}`;
-  let stmt = byKey.get(key);
-  if (!stmt) {
-    const grams = gramsTable(index);
-    const sql =
-      verifyCount === 0
-        ? `SELECT group_concat(rowid) FROM ${grams} WHERE ${grams} MATCH ?`
-        : // CROSS JOIN pins the order: FTS5 first, then one haystack lookup per candidate.
-          `SELECT group_concat(g.rowid) FROM ${grams} g CROSS JOIN ${haystackTable(index)} h ON h.seq = g.rowid
-           WHERE g.${grams} MATCH ?${' AND instr(h.text, ?) > 0'.repeat(verifyCount)}`;
-    stmt = db.prepare<string[], string | null>(sql).pluck();
-    byKey.set(key, stmt);
-  }
-  return stmt;
+/** The SQL for an index and a number of words verified in SQL; only those shape it. */
+function matchSql(index: TextIndexName, verifyCount: number): string {
+  const grams = gramsTable(index);
+  return verifyCount === 0
+    ? `SELECT group_concat(rowid) FROM ${grams} WHERE ${grams} MATCH ?`
+    : // CROSS JOIN pins the order: FTS5 first, then one haystack lookup per candidate.
+      `SELECT group_concat(g.rowid) FROM ${grams} g CROSS JOIN ${haystackTable(index)} h ON h.seq = g.rowid
+       WHERE g.${grams} MATCH ?${' AND instr(h.text, ?) > 0'.repeat(verifyCount)}`;
 }

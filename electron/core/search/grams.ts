@@ -29,17 +29,41 @@ export interface SearchableText {
   description: string;
 }
 
-/** Pinyin of titles and organisations repeats a lot in bulk loads: callers may pass a memo. */
-export type PinyinMemo = Map<string, PinyinForms>;
+/**
+ * Pinyin forms by text. Titles and organisations repeat a lot — a zone's universities and
+ * institutes, the same instrument in many zones: about half of an import's pinyin is already
+ * known — and pinyin is the costly part of a document. pinyinForms is a pure function of the
+ * text, so a memo is always safe. Bounded: when full it starts over, which costs one refill
+ * and no bookkeeping per hit.
+ */
+export class PinyinMemo {
+  private readonly forms = new Map<string, PinyinForms>();
+
+  constructor(private readonly capacity: number) {}
+
+  of(text: string): PinyinForms {
+    let forms = this.forms.get(text);
+    if (!forms) {
+      if (this.forms.size >= this.capacity) this.forms.clear();
+      forms = pinyinForms(text);
+      this.forms.set(text, forms);
+    }
+    return forms;
+  }
+}
+
+// For records indexed one by one (forms, imports), for the life of the process: ~450 bytes
+// an entry, so ~4 MB at most. A rebuild brings its own, larger one.
+const recentPinyin = new PinyinMemo(10_000);
 
 const ALNUM_RUN = /[a-z0-9]+/g;
 
-export function searchDocument(r: SearchableText, memo?: PinyinMemo): SearchDocument {
+export function searchDocument(r: SearchableText, memo: PinyinMemo = recentPinyin): SearchDocument {
   const title = normalizeText(r.title);
   const organisation = normalizeText(r.organisation);
   const description = normalizeText(r.description);
-  const titlePinyin = memoPinyin(title, memo);
-  const orgPinyin = memoPinyin(organisation, memo);
+  const titlePinyin = memo.of(title);
+  const orgPinyin = memo.of(organisation);
   const literal = [title, organisation, description];
   const pinyin = [...titlePinyin.full, ...titlePinyin.initials, ...orgPinyin.full, ...orgPinyin.initials];
   const alnum = [...pinyin, ...literal.flatMap((segment) => segment.match(ALNUM_RUN) ?? [])];
@@ -48,16 +72,6 @@ export function searchDocument(r: SearchableText, memo?: PinyinMemo): SearchDocu
     haystack: literal.join(SEGMENT_SEPARATOR) + ALNUM_SEPARATOR + alnum.join(SEGMENT_SEPARATOR),
     titleKey: titlePinyin.sortKey,
   };
-}
-
-function memoPinyin(text: string, memo: PinyinMemo | undefined): PinyinForms {
-  if (!memo) return pinyinForms(text);
-  let forms = memo.get(text);
-  if (!forms) {
-    forms = pinyinForms(text);
-    memo.set(text, forms);
-  }
-  return forms;
 }
 
 const ALNUM_WORD = /^[a-z0-9]+$/;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { RESOURCE_STATUSES, SHARING_MODES } from '../../../shared/domain/resource';
 import { INSTRUMENT_STATES as STATE_OPTIONS } from '../../../shared/domain/resource-fields';
 import { dataVersion as readDataVersion } from './data-version';
@@ -57,11 +58,10 @@ export function invalidateResourceCache(db: Database.Database): void {
  * built but not kept: that transaction may still roll back.
  */
 export function resourceColumns(db: Database.Database, keep: boolean): ResourceColumns {
-  const s = statements(db);
   const dataVersion = readDataVersion(db);
   const cached = caches.get(db);
   if (cached && cached.dataVersion === dataVersion) return cached.columns;
-  const columns = loadColumns(s);
+  const columns = loadColumns(db);
   if (keep) caches.set(db, { columns, dataVersion });
   else caches.delete(db);
   return columns;
@@ -105,29 +105,6 @@ const UPDATED_ORDER_SQL = `
     SELECT seq FROM resources WHERE status IN (${RESOURCE_STATUSES.map(() => '?').join(', ')})
     ORDER BY updated_at DESC, seq DESC)`;
 
-interface Statements {
-  columns: Database.Statement<string[], [string | null, string | null, string | null]>;
-  updatedOrder: Database.Statement<string[], string | null>;
-  zones: Database.Statement<[], [number, string]>;
-  categories: Database.Statement<[], [number, string]>;
-}
-
-const prepared = new WeakMap<Database.Database, Statements>();
-
-function statements(db: Database.Database): Statements {
-  let s = prepared.get(db);
-  if (!s) {
-    s = {
-      columns: db.prepare<string[], [string | null, string | null, string | null]>(COLUMNS_SQL).raw(),
-      updatedOrder: db.prepare<string[], string | null>(UPDATED_ORDER_SQL).pluck(),
-      zones: db.prepare<[], [number, string]>('SELECT rowid, id FROM zones').raw(),
-      categories: db.prepare<[], [number, string]>('SELECT rowid, id FROM resource_categories').raw(),
-    };
-    prepared.set(db, s);
-  }
-  return s;
-}
-
 /** rowid → dense code (1…), and code → id; code 0 is "none". */
 function dictionary(rows: Array<[number, string]>): { codeOf: Map<number, number>; ids: string[] } {
   const codeOf = new Map<number, number>();
@@ -140,10 +117,10 @@ function dictionary(rows: Array<[number, string]>): { codeOf: Map<number, number
   return { codeOf, ids };
 }
 
-function loadColumns(s: Statements): ResourceColumns {
-  const zones = dictionary(s.zones.all());
-  const categories = dictionary(s.categories.all());
-  const [seqCsv, packedCsv, valueCsv] = s.columns.get(...COLUMN_PARAMS) ?? [null, null, null];
+function loadColumns(db: Database.Database): ResourceColumns {
+  const zones = dictionary(statement<[], [number, string]>(db, 'SELECT rowid, id FROM zones', 'raw').all());
+  const categories = dictionary(statement<[], [number, string]>(db, 'SELECT rowid, id FROM resource_categories', 'raw').all());
+  const [seqCsv, packedCsv, valueCsv] = statement<string[], [string | null, string | null, string | null]>(db, COLUMNS_SQL, 'raw').get(...COLUMN_PARAMS) ?? [null, null, null];
   const liveSeqs = parseIntList(seqCsv);
   const packed = parseIntList(packedCsv);
   const values = liveSeqs.length === 0 ? [] : (valueCsv ?? '').split(',');
@@ -178,7 +155,7 @@ function loadColumns(s: Statements): ResourceColumns {
     value[p] = v0 === '' ? NaN : Number(v0);
     p++;
   };
-  const order = parseIntList(s.updatedOrder.get(...RESOURCE_STATUSES));
+  const order = parseIntList(statement<string[], string | null>(db, UPDATED_ORDER_SQL, 'pluck').get(...RESOURCE_STATUSES));
   for (let k = 0; k < order.length; k++) {
     const row = lookup.get(order[k] as number);
     if (row >= 0) place(row);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PinyinMemo, SearchableText } from './grams';
+import type { SearchableText } from './grams';
 import { invalidateResourceCache } from './resource-cache';
 import { forgetTitleOrder } from './sort-orders';
 import { indexText, rebuildTextIndex, unindexText } from './text-index';
@@ -12,8 +12,8 @@ export interface IndexedResource extends SearchableText {
   seq: number;
 }
 
-export function indexResource(db: Database.Database, r: IndexedResource, memo?: PinyinMemo): void {
-  indexText(db, 'resource', r.seq, r, memo);
+export function indexResource(db: Database.Database, r: IndexedResource): void {
+  indexText(db, 'resource', r.seq, r);
   forgetTitleOrder(db);
   invalidateResourceCache(db);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { ResourceStatus, SharingMode } from '../../../shared/domain/resource';
 import type { ResourceSummary } from '../../../shared/domain/resource-search';
 import { normalizeCharacter } from './normalize';
@@ -23,25 +24,20 @@ interface PageRow {
   description: string;
 }
 
-const prepared = new WeakMap<Database.Database, Database.Statement<[string], PageRow>>();
+const PAGE_SQL = `
+  SELECT r.seq, r.id, r.version, r.title, r.organisation, r.category_id, c.name AS category_name,
+         r.owner_zone_id, z.short_name AS zone_name, r.sharing_mode, r.status, r.updated_at, r.is_demo,
+         r.location, r.instrument_state, r.original_value, r.description
+  FROM json_each(?) j
+  JOIN resources r ON r.seq = j.value
+  LEFT JOIN resource_categories c ON c.id = r.category_id
+  LEFT JOIN zones z ON z.id = r.owner_zone_id
+  ORDER BY j.key`;
 
 /** The summaries of one page's resources, in the order of `seqs`, with one query. */
 export function readPage(db: Database.Database, seqs: readonly number[], firstWord: string | undefined): ResourceSummary[] {
   if (seqs.length === 0) return [];
-  let stmt = prepared.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[string], PageRow>(`
-      SELECT r.seq, r.id, r.version, r.title, r.organisation, r.category_id, c.name AS category_name,
-             r.owner_zone_id, z.short_name AS zone_name, r.sharing_mode, r.status, r.updated_at, r.is_demo,
-             r.location, r.instrument_state, r.original_value, r.description
-      FROM json_each(?) j
-      JOIN resources r ON r.seq = j.value
-      LEFT JOIN resource_categories c ON c.id = r.category_id
-      LEFT JOIN zones z ON z.id = r.owner_zone_id
-      ORDER BY j.key`);
-    prepared.set(db, stmt);
-  }
-  return stmt.all(JSON.stringify(seqs)).map((row) => ({
+  return statement<[string], PageRow>(db, PAGE_SQL).all(JSON.stringify(seqs)).map((row) => ({
     id: row.id,
     seq: row.seq,
     version: row.version,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { dataVersion as readDataVersion } from './data-version';
 import { parseIntList } from './int-list';
 import type { ResourceColumns } from './resource-cache';
@@ -19,16 +20,7 @@ export function forgetTitleOrder(db: Database.Database): void {
   titleOrders.delete(db);
 }
 
-const prepared = new WeakMap<Database.Database, Database.Statement<[], string | null>>();
-
-function titleOrderStatement(db: Database.Database): Database.Statement<[], string | null> {
-  let stmt = prepared.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[], string | null>('SELECT group_concat(seq) FROM (SELECT seq FROM resource_haystack ORDER BY title_key, seq)').pluck();
-    prepared.set(db, stmt);
-  }
-  return stmt;
-}
+const TITLE_ORDER_SQL = 'SELECT group_concat(seq) FROM (SELECT seq FROM resource_haystack ORDER BY title_key, seq)';
 
 /** Positions by the title's pinyin key (ties: seq). `keep`: false inside a caller's transaction,
  * which may still roll back: then nothing is remembered. */
@@ -37,7 +29,7 @@ export function titleOrder(db: Database.Database, columns: ResourceColumns, keep
   const version = readDataVersion(db);
   let order = titleOrders.get(db);
   if (!order || order.dataVersion !== version) {
-    order = { seqs: parseIntList(titleOrderStatement(db).get()), dataVersion: version };
+    order = { seqs: parseIntList(statement<[], string | null>(db, TITLE_ORDER_SQL, 'pluck').get()), dataVersion: version };
     if (keep) titleOrders.set(db, order);
   }
   columns.titleOrder = completeOrder(columns, order.seqs);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { dropAlnumStore, markTextChanged } from './alnum-store';
-import { searchDocument, type PinyinMemo, type SearchableText } from './grams';
+import { PinyinMemo, searchDocument, type SearchableText, type SearchDocument } from './grams';
 
 /**
  * The one text index, kept for each searchable record family: `<name>_grams` (FTS5, rowid =
@@ -19,49 +20,50 @@ export type TextIndexName = (typeof TEXT_INDEXES)[number];
 export const gramsTable = (index: TextIndexName) => `${index}_grams` as const;
 export const haystackTable = (index: TextIndexName) => `${index}_haystack` as const;
 
-interface Statements {
-  has: Database.Statement<[number], number>;
-  deleteGrams: Database.Statement<[number]>;
-  insertGrams: Database.Statement<[number, string]>;
-  upsertHaystack: Database.Statement<[number, string, string]>;
-  deleteHaystack: Database.Statement<[number]>;
+/** The SQL of each index's statements (run through the per-connection statement cache). */
+function indexSql(index: TextIndexName) {
+  const grams = gramsTable(index);
+  const haystack = haystackTable(index);
+  return {
+    has: `SELECT 1 FROM ${haystack} WHERE seq = ?`,
+    deleteGrams: `DELETE FROM ${grams} WHERE rowid = ?`,
+    insertGrams: `INSERT INTO ${grams} (rowid, grams) VALUES (?, ?)`,
+    upsertHaystack: `INSERT INTO ${haystack} (seq, text, title_key) VALUES (?, ?, ?) ON CONFLICT (seq) DO UPDATE SET text = excluded.text, title_key = excluded.title_key`,
+    deleteHaystack: `DELETE FROM ${haystack} WHERE seq = ?`,
+  };
+}
+const SQL = Object.fromEntries(TEXT_INDEXES.map((index) => [index, indexSql(index)])) as Record<TextIndexName, ReturnType<typeof indexSql>>;
+
+function statements(db: Database.Database, index: TextIndexName) {
+  const sql = SQL[index];
+  return {
+    has: statement<[number], number>(db, sql.has, 'pluck'),
+    deleteGrams: statement<[number]>(db, sql.deleteGrams),
+    insertGrams: statement<[number, string]>(db, sql.insertGrams),
+    upsertHaystack: statement<[number, string, string]>(db, sql.upsertHaystack),
+    deleteHaystack: statement<[number]>(db, sql.deleteHaystack),
+  };
 }
 
-const prepared = new WeakMap<Database.Database, Map<TextIndexName, Statements>>();
-
-function statements(db: Database.Database, index: TextIndexName): Statements {
-  let byIndex = prepared.get(db);
-  if (!byIndex) prepared.set(db, (byIndex = new Map()));
-  let s = byIndex.get(index);
-  if (!s) {
-    const grams = gramsTable(index);
-    const haystack = haystackTable(index);
-    s = {
-      has: db.prepare<[number], number>(`SELECT 1 FROM ${haystack} WHERE seq = ?`).pluck(),
-      deleteGrams: db.prepare<[number]>(`DELETE FROM ${grams} WHERE rowid = ?`),
-      insertGrams: db.prepare<[number, string]>(`INSERT INTO ${grams} (rowid, grams) VALUES (?, ?)`),
-      upsertHaystack: db.prepare<[number, string, string]>(
-        `INSERT INTO ${haystack} (seq, text, title_key) VALUES (?, ?, ?) ON CONFLICT (seq) DO UPDATE SET text = excluded.text, title_key = excluded.title_key`,
-      ),
-      deleteHaystack: db.prepare<[number]>(`DELETE FROM ${haystack} WHERE seq = ?`),
-    };
-    byIndex.set(index, s);
+/** Indexes (or re-indexes) one record's text (staged until the end of a deferred scope, see below). */
+export function indexText(db: Database.Database, index: TextIndexName, seq: number, text: SearchableText): void {
+  if (deferring.has(db)) {
+    statement<[string, number, string, string, string]>(db, STAGE_SQL).run(index, seq, text.title, text.organisation, text.description);
+    return;
   }
-  return s;
+  writeDocument(db, statements(db, index), index, seq, searchDocument(text));
 }
 
-/** Indexes (or re-indexes) one record's text. */
-export function indexText(db: Database.Database, index: TextIndexName, seq: number, text: SearchableText, memo?: PinyinMemo): void {
-  const s = statements(db, index);
-  const doc = searchDocument(text, memo);
+function writeDocument(db: Database.Database, s: ReturnType<typeof statements>, index: TextIndexName, seq: number, doc: SearchDocument): void {
   if (s.has.get(seq) !== undefined) s.deleteGrams.run(seq);
   s.insertGrams.run(seq, doc.grams);
   s.upsertHaystack.run(seq, doc.haystack, doc.titleKey);
   markTextChanged(db, index, seq);
 }
 
-/** Removes a record from the index; call before deleting its row (foreign key). */
+/** Removes a record from the index; call before deleting its row (foreign key). Never deferred (see below). */
 export function unindexText(db: Database.Database, index: TextIndexName, seq: number): void {
+  if (deferring.has(db)) statement<[string, number]>(db, UNSTAGE_SQL).run(index, seq);
   const s = statements(db, index);
   if (s.has.get(seq) === undefined) return;
   s.deleteGrams.run(seq);
@@ -69,7 +71,70 @@ export function unindexText(db: Database.Database, index: TextIndexName, seq: nu
   markTextChanged(db, index, seq);
 }
 
+// ── Deferred index writes (bulk imports) ───────────────────────────────────────────────────
+
+/*
+ * Written one by one inside an import, each record's ~500 gram tokens go out to FTS5 as a
+ * segment of their own at every savepoint (each imported row has one, so that a failing row
+ * leaves nothing), with FTS5's merge work on top, and each record's pinyin is computed while
+ * the row is written. In a deferred scope indexText only stages the record's text in a TEMP
+ * table of the connection; the scope's end indexes the staged records in one go, as a rebuild
+ * does (no savepoints between them, pinyin memoised for the batch) — in the same transaction
+ * as the records, so a crash leaves all or nothing. Because the stage is a table, SQLite rolls
+ * it back with the savepoint (or the whole run) whose records were rolled back: exactly the
+ * surviving records are indexed, each with its last text, whatever the caller's savepoints
+ * did — the same index per-record writes would have left. unindexText is never deferred (the
+ * row is deleted right after it: foreign key); it also drops the record's staged text.
+ *
+ * Inside a scope the index lags behind the records until its end: code inside must not
+ * search the records it has just written (imports find records by SQL, never through the index).
+ */
+const deferring = new WeakSet<Database.Database>();
+
+const STAGE_TABLE = 'temp.text_index_stage';
+const STAGE_SQL = `INSERT OR REPLACE INTO ${STAGE_TABLE} (name, seq, title, organisation, description) VALUES (?, ?, ?, ?, ?)`;
+const UNSTAGE_SQL = `DELETE FROM ${STAGE_TABLE} WHERE name = ? AND seq = ?`;
+
+/**
+ * Runs `run` in one transaction (a savepoint inside a caller's) with indexText deferred to its
+ * end, as described above. Nested scopes join the outer one.
+ */
+export function withDeferredTextIndex<T>(db: Database.Database, run: () => T): T {
+  if (deferring.has(db)) return run();
+  return db.transaction(() => {
+    db.prepare(`CREATE TABLE IF NOT EXISTS ${STAGE_TABLE} (name TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL, organisation TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (name, seq)) WITHOUT ROWID`).run();
+    deferring.add(db);
+    let result: T;
+    try {
+      result = run();
+    } finally {
+      deferring.delete(db);
+    }
+    writeStaged(db);
+    return result;
+  })();
+}
+
+interface StagedText extends SearchableText {
+  name: TextIndexName;
+  seq: number;
+}
+
+function writeStaged(db: Database.Database): void {
+  const staged = db.prepare<[], StagedText>(`SELECT name, seq, title, organisation, description FROM ${STAGE_TABLE} ORDER BY name, seq`).all();
+  db.prepare(`DELETE FROM ${STAGE_TABLE}`).run();
+  const memo = new PinyinMemo(BULK_MEMO_SIZE); // as a rebuild: the batch's titles and organisations repeat
+  for (const index of TEXT_INDEXES) {
+    const records = staged.filter((r) => r.name === index);
+    if (records.length === 0) continue;
+    const s = statements(db, index);
+    for (const r of records) writeDocument(db, s, index, r.seq, searchDocument(r, memo));
+  }
+}
+
 const REBUILD_BATCH = 2000;
+/** Pinyin forms remembered during a bulk write (~450 bytes each). */
+const BULK_MEMO_SIZE = 200_000;
 
 /**
  * Rebuilds a whole index in one transaction (after bulk loads, and by the benchmark), then
@@ -84,7 +149,7 @@ export function rebuildTextIndex(
   const s = statements(db, index);
   const grams = gramsTable(index);
   // Titles and organisations repeat across a registry; their pinyin is the costly part.
-  const memo: PinyinMemo = new Map();
+  const memo = new PinyinMemo(BULK_MEMO_SIZE);
   // FTS5 wants an INTEGER value here; better-sqlite3 binds every JS number as REAL: BigInt.
   const ftsCommand = db.prepare<[string, bigint]>(`INSERT INTO ${grams} (${grams}, rank) VALUES (?, ?)`);
   return db.transaction(() => {
@@ -105,7 +170,6 @@ export function rebuildTextIndex(
         s.upsertHaystack.run(r.seq, doc.haystack, doc.titleKey);
       }
       count += rows.length;
-      if (memo.size > 200_000) memo.clear();
       if (rows.length < REBUILD_BATCH) break;
       after = (rows[rows.length - 1] as { seq: number }).seq;
     }

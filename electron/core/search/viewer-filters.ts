@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { Visibility } from './facet-tally';
 import type { ResourceColumns } from './resource-cache';
 
@@ -22,19 +23,13 @@ export function allowed(values: readonly string[], selected: readonly string[]):
   return out;
 }
 
-const zoneStatements = new WeakMap<Database.Database, Database.Statement<[], { id: string; province: string }>>();
-
 /**
  * Provinces come from the zones table on every search (a handful of rows), so a zone moved
  * to another province is counted right without any cache invalidation.
  */
 export function readProvinces(db: Database.Database, columns: ResourceColumns): { provinces: string[]; provinceOfZone: Uint16Array } {
-  let stmt = zoneStatements.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[], { id: string; province: string }>('SELECT id, province FROM zones');
-    zoneStatements.set(db, stmt);
-  }
-  const provinceByZone = new Map(stmt.all().map((z) => [z.id, z.province]));
+  const zones = statement<[], { id: string; province: string }>(db, 'SELECT id, province FROM zones').all();
+  const provinceByZone = new Map(zones.map((z) => [z.id, z.province]));
   const provinces = [''];
   const codes = new Map<string, number>();
   const provinceOfZone = new Uint16Array(columns.zoneIds.length);
