@@ -60,6 +60,7 @@ describe('a resource travels between installations', () => {
     const back = send(hrb, dq);
     expect(back.kinds.find((k) => k.kind === 'resource')).toMatchObject({ updated: 1 });
     expect(resourceRow(dq, created.id)).toMatchObject({ status: 'published' });
+    expect(dq.ok('resources.search', { query: '共聚焦' }).total).toBe(1); // the update is re-indexed (deferred to the package's end)
 
     // CC has seen neither: the member's package and the secretariat's, in the wrong order.
     const fromHrb = hrb.ok('exchange.history', {}).filter((p) => p.direction === 'sent');
@@ -254,6 +255,30 @@ describe('safety nets', () => {
     const confirmed = hrb.ok('exchange.apply', { ...file, confirmMassDelete: true });
     expect(confirmed.kinds.find((k) => k.kind === 'resource')).toMatchObject({ updated: 12, deleted: 12 });
     expect(made.every((r) => hrb.db.prepare('SELECT deleted_at FROM resources WHERE id = ?').pluck().get(r.id) !== null)).toBe(true);
+  });
+
+  it('refuses a row that breaks a rule of this database on its own: it leaves nothing behind, and the rest of the package applies', () => {
+    const kept = dq.ok('resources.create', instrumentInput(dq, { title: '共聚焦显微镜 甲' }));
+    const broken = dq.ok('resources.create', instrumentInput(dq, { title: '拒收的质谱仪' }));
+    const later = dq.ok('resources.create', instrumentInput(dq, { title: '共聚焦显微镜 丙' }));
+    // A rule of the receiver's that fails only once the row is written (as a foreign key does at
+    // the end of the statement): the row and what its triggers wrote must go again.
+    hrb.db.exec("CREATE TRIGGER local_rule AFTER INSERT ON resources WHEN NEW.title = '拒收的质谱仪' BEGIN SELECT RAISE(ABORT, 'local rule'); END");
+    const file = exportFrom(dq);
+    const preview = hrb.ok('exchange.preview', file);
+    const result = hrb.ok('exchange.apply', file);
+    for (const r of [preview, result]) {
+      expect(r.refusals).toEqual([expect.objectContaining({ noun: '科技资源', label: '拒收的质谱仪', reason: expect.stringMatching(/与本机已有的科技资源冲突/) })]);
+      expect(r.kinds.find((k) => k.kind === 'resource')).toMatchObject({ added: 2, refused: 1 });
+    }
+    expect(resourceRow(hrb, kept.id)).toMatchObject({ title: '共聚焦显微镜 甲' });
+    expect(resourceRow(hrb, later.id)).toMatchObject({ title: '共聚焦显微镜 丙' });
+    expect(resourceRow(hrb, broken.id)).toBeUndefined();
+    const traces = (table: string) => hrb.db.prepare<[string], number>(`SELECT count(*) FROM ${table} WHERE record_id = ?`).pluck().get(broken.id);
+    expect([traces('sync_changes'), traces('sync_clocks'), traces('sync_pending')]).toEqual([0, 0, 0]);
+    expect(hrb.ok('resources.search', { query: '共聚焦' }).total).toBe(2);
+    expect(hrb.ok('resources.search', { query: '质谱' }).total).toBe(0);
+    expect(hrb.db.prepare('SELECT reason FROM sync_refusals WHERE record_id = ?').pluck().all('拒收的质谱仪')).toHaveLength(1);
   });
 });
 

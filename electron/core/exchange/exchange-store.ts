@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { nowIso, newId } from '../records';
 import { readSetting, writeSetting } from '../settings/settings-service';
 import { globalIdOf, localIdOf } from './global-ids';
@@ -43,7 +44,7 @@ export interface ZoneKey {
 }
 
 export function zoneKey(db: Database.Database, zoneId: string): ZoneKey | null {
-  const row = db.prepare<[string], { zone_id: string; public_key: string; fingerprint: string; source: string; trusted_at: string }>('SELECT * FROM zone_keys WHERE zone_id = ?').get(zoneId);
+  const row = statement<[string], { zone_id: string; public_key: string; fingerprint: string; source: string; trusted_at: string }>(db, 'SELECT * FROM zone_keys WHERE zone_id = ?').get(zoneId);
   return row ? { zoneId: row.zone_id, publicKey: row.public_key, fingerprint: row.fingerprint, source: row.source, trustedAt: row.trusted_at } : null;
 }
 
@@ -74,15 +75,15 @@ export interface StoredVersion extends Version {
 }
 
 export function clockOf(db: Database.Database, kind: string, recordId: string): StoredVersion | null {
-  const row = db.prepare<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number }>('SELECT hlc, origin, ancestors, deleted FROM sync_clocks WHERE kind = ? AND record_id = ?').get(kind, recordId);
+  const row = statement<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number }>(db, 'SELECT hlc, origin, ancestors, deleted FROM sync_clocks WHERE kind = ? AND record_id = ?').get(kind, recordId);
   return row ? { hlc: row.hlc, origin: row.origin, ancestors: JSON.parse(row.ancestors) as string[], deleted: row.deleted === 1 } : null;
 }
 
+const SET_CLOCK_SQL = `INSERT INTO sync_clocks (kind, record_id, hlc, origin, ancestors, deleted) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (kind, record_id) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, ancestors = excluded.ancestors, deleted = excluded.deleted`;
+
 export function setClock(db: Database.Database, kind: string, recordId: string, v: StoredVersion): void {
-  db.prepare(
-    `INSERT INTO sync_clocks (kind, record_id, hlc, origin, ancestors, deleted) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (kind, record_id) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, ancestors = excluded.ancestors, deleted = excluded.deleted`,
-  ).run(kind, recordId, v.hlc, v.origin, JSON.stringify(v.ancestors), v.deleted ? 1 : 0);
+  statement<[string, string, string, string, string, number]>(db, SET_CLOCK_SQL).run(kind, recordId, v.hlc, v.origin, JSON.stringify(v.ancestors), v.deleted ? 1 : 0);
 }
 
 const CLOCKED_SETTING = 'exchange_clocked_seq';
@@ -116,7 +117,7 @@ export function clockLocalChanges(db: Database.Database, identity: Identity): nu
         const deleted = found ? (row.deleted_at ?? null) !== null : true;
         const version: StoredVersion = { hlc: clock.tick(), origin: identity.installationId, ancestors: ancestorsAfter(base), deleted };
         setClock(db, kind.kind, change.record_id, version);
-        db.prepare('INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted) VALUES (?, ?, ?, ?, ?)').run(
+        statement<[string, string, string, string, number]>(db, 'INSERT INTO sync_outbox (kind, record_id, hlc, ancestors, deleted) VALUES (?, ?, ?, ?, ?)').run(
           kind.kind,
           change.record_id,
           version.hlc,
@@ -171,14 +172,14 @@ export function decodeRow(db: Database.Database, kind: RecordKind, row: Row): { 
     out[column] = local ?? value;
     if (column !== 'id' && local !== null && !(refKind === kind.kind && local === out.id)) {
       const target = kindOf(refKind);
-      if (target && !db.prepare(`SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(column);
+      if (target && !statement<[string]>(db, `SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(column);
     }
   }
   const dependency = kind.dependsOn?.(row);
   const target = dependency ? kindOf(dependency[0]) : undefined;
   if (dependency && target) {
     const local = localIdOf(db, dependency[0], dependency[1]);
-    if (local === null || !db.prepare(`SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(dependency[0]);
+    if (local === null || !statement<[string]>(db, `SELECT 1 FROM ${target.table} WHERE id = ?`).get(local)) missing.push(dependency[0]);
   }
   return { row: out, missing };
 }
@@ -200,6 +201,16 @@ export function columnsOf(db: Database.Database, kind: RecordKind): string[] {
     .all(kind.table)
     .map((c) => c.name)
     .filter((c) => !kind.localOnly.includes(c));
+}
+
+/**
+ * columnsOf, asked once per kind and kept for `memo`'s life (one import: the schema does not
+ * change during it; not kept longer, so a later migration on the same connection is seen).
+ */
+export function columnSetOf(db: Database.Database, kind: RecordKind, memo: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
+  let columns = memo.get(kind.kind);
+  if (!columns) memo.set(kind.kind, (columns = new Set(columnsOf(db, kind))));
+  return columns;
 }
 
 export { RECORD_KINDS };

@@ -78,6 +78,14 @@ export interface DecodedPackage {
   fingerprint: string;
 }
 
+/** A package whose header, signature and body hash are checked, its body not unpacked yet. */
+export interface OpenedPackage {
+  header: PackageHeader;
+  fingerprint: string;
+  /** Unpacks and parses the body (refusing a compression bomb or text that is not JSON). */
+  readBody(): unknown;
+}
+
 /** A new package id (a ULID, like every record id). */
 export function newPackageId(): string {
   return newId();
@@ -114,6 +122,17 @@ export function encodePackage(
  * own message; the body is parsed only once every check has passed.
  */
 export function decodePackage(bytes: Buffer, options: DecodeOptions): DecodedPackage {
+  const opened = openPackage(bytes, options);
+  return { header: opened.header, body: opened.readBody(), fingerprint: opened.fingerprint };
+}
+
+/**
+ * decodePackage's checks up to the body hash: the header is then the sender's own (the
+ * signature covers it and the body's hash), so an importer can recognise a package it has
+ * already applied before paying for unpacking and parsing the body (readBody does that, with
+ * the remaining checks).
+ */
+export function openPackage(bytes: Buffer, options: DecodeOptions): OpenedPackage {
   const maxBytes = options.maxBytes ?? PACKAGE_MAX_BYTES;
   const maxUnpackedBytes = options.maxUnpackedBytes ?? PACKAGE_MAX_UNPACKED_BYTES;
 
@@ -137,7 +156,15 @@ export function decodePackage(bytes: Buffer, options: DecodeOptions): DecodedPac
 
   const trusted = options.trustedKeyFor(header.senderZoneId);
   if (trusted !== null && trusted !== header.senderPublicKey) {
-    throw refuse('交换包中发送方的密钥与登记的不符，可能是伪造的，未导入任何内容。请打电话与该高新区核对密钥指纹，核实之前不要导入。');
+    // Loud, with both fingerprints: a reinstalled installation has a new key, a forger too —
+    // only a phone call tells them apart (exchange.trustKey then takes the new one).
+    const known = fingerprintOf(trusted);
+    const claimed = fingerprintOf(header.senderPublicKey);
+    throw new AppError(
+      'VALIDATION',
+      `交换包中发送方的密钥与登记的不符（登记的指纹 ${known}，此包的指纹 ${claimed}），可能是伪造的，也可能是对方重装了软件，未导入任何内容。请打电话与该高新区核对新指纹；核对一致后，可在「导入交换包」中选择此文件并改为信任新密钥。`,
+      { senderPublicKey: `与登记的密钥不符，此包的指纹 ${claimed}` },
+    );
   }
 
   if (!signature) throw refuse('交换包没有签名，无法确认来源，未导入任何内容。请让对方用本软件重新导出。');
@@ -150,19 +177,22 @@ export function decodePackage(bytes: Buffer, options: DecodeOptions): DecodedPac
     throw refuse('交换包内容不完整或已损坏（校验值不符），可能是复制时中断，未导入任何内容。请重新复制，或让对方重新导出。');
   }
 
-  let text: Buffer;
-  try {
-    text = gunzipSync(body, { maxOutputLength: maxUnpackedBytes });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw refuse(`交换包解压后超过 ${megabytes(maxUnpackedBytes)} MB，不能导入（可能是「压缩炸弹」，或内容过多），未导入任何内容。请让对方分批导出。`);
+  const readBody = (): unknown => {
+    let text: Buffer;
+    try {
+      text = gunzipSync(body, { maxOutputLength: maxUnpackedBytes });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw refuse(`交换包解压后超过 ${megabytes(maxUnpackedBytes)} MB，不能导入（可能是「压缩炸弹」，或内容过多），未导入任何内容。请让对方分批导出。`);
+      }
+      throw refuse('交换包的内容无法解压，文件已损坏，未导入任何内容。请让对方用本软件重新导出。');
     }
-    throw refuse('交换包的内容无法解压，文件已损坏，未导入任何内容。请让对方用本软件重新导出。');
-  }
-  const parsedBody = parseJson(text);
-  if (parsedBody === NOT_JSON) throw refuse('交换包的内容无法读取（不是有效的数据），未导入任何内容。请让对方用本软件重新导出。');
+    const parsedBody = parseJson(text);
+    if (parsedBody === NOT_JSON) throw refuse('交换包的内容无法读取（不是有效的数据），未导入任何内容。请让对方用本软件重新导出。');
+    return parsedBody;
+  };
 
-  return { header, body: parsedBody, fingerprint: fingerprintOf(header.senderPublicKey) };
+  return { header, fingerprint: fingerprintOf(header.senderPublicKey), readBody };
 }
 
 /**

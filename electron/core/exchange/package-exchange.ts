@@ -7,13 +7,15 @@ import { changedFields, mergeVersions } from '../../../shared/domain/exchange-di
 import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain/exchange';
 import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { statement } from '../db/statements';
 import { nowIso } from '../records';
+import { withDeferredTextIndex } from '../search/text-index';
 import { readInstallation, readSetting, writeSetting } from '../settings/settings-service';
-import { clockLocalChanges, clockOf, columnsOf, decodeRow, encodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
+import { clockLocalChanges, clockOf, columnSetOf, decodeRow, encodeRow, ensureIdentity, setClock, trustZoneKey, withClock, zoneKey, type Identity, type StoredVersion } from './exchange-store';
 import { globalIdOf, localIdOf } from './global-ids';
 import { MAX_ANCESTORS, mergeVersion } from './merge';
 import { fingerprintOf, PublicKeyText } from './keys';
-import { decodePackage, encodePackage, newPackageId, type PackageHeader } from './package-codec';
+import { encodePackage, newPackageId, openPackage, type PackageHeader } from './package-codec';
 import { deleteByKey, keyColumnsOf, keyOf, keyRow, selectByKey } from './record-keys';
 import { kindOf, RECORD_KINDS, type RecordKind, type Row } from './record-kinds';
 
@@ -150,16 +152,23 @@ const MASS_DELETE_MIN = 10;
 
 export function importPackage(db: Database.Database, bytes: Buffer, options: ImportOptions): ExchangeResult {
   const identity = ensureIdentity(db, options.self.zoneId);
-  const decoded = decodePackage(bytes, {
+  const opened = openPackage(bytes, {
     schemaVersion: LATEST_SCHEMA_VERSION,
     trustedKeyFor: (globalZoneId) => {
       const local = localIdOf(db, 'zone', globalZoneId);
       return local ? (zoneKey(db, local)?.publicKey ?? null) : null;
     },
   });
-  const header = decoded.header;
-  const parsedBody = PackageBody.safeParse(decoded.body);
-  if (!parsedBody.success) throw new AppError('VALIDATION', '交换包的内容格式不正确（可能来自不兼容的版本），未导入任何内容。');
+  const header = opened.header;
+  // The header is the sender's own (signed with the body's hash): a package applied before is
+  // recognised by its id before its body is unpacked and parsed — the costly part of a replay.
+  const seen = db.prepare<[string], string>("SELECT handled_at FROM sync_packages WHERE package_id = ? AND direction = 'received'").pluck().get(header.packageId);
+  let parsedBody: z.infer<typeof PackageBody> | null = null;
+  if (!seen) {
+    const body = PackageBody.safeParse(opened.readBody());
+    if (!body.success) throw new AppError('VALIDATION', '交换包的内容格式不正确（可能来自不兼容的版本），未导入任何内容。');
+    parsedBody = body.data;
+  }
   const senderZoneId = localIdOf(db, 'zone', header.senderZoneId);
   const senderZone = senderZoneId ? db.prepare<[string], { id: string; short_name: string; role: string }>('SELECT id, short_name, role FROM zones WHERE id = ?').get(senderZoneId) : undefined;
   if (!senderZone) throw new AppError('VALIDATION', '发送方高新区不在本机的名录中，未导入任何内容。请先导入秘书长单位的名录包。');
@@ -167,7 +176,7 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
 
   const result: ExchangeResult = {
     packageId: header.packageId,
-    sender: { zoneId: senderZone.id, zoneName: senderZone.short_name, fingerprint: decoded.fingerprint, createdAt: header.createdAt },
+    sender: { zoneId: senderZone.id, zoneName: senderZone.short_name, fingerprint: opened.fingerprint, createdAt: header.createdAt },
     duplicate: false,
     applied: false,
     keyNotice: null,
@@ -177,12 +186,12 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
     conflicts: 0,
     pending: 0,
   };
-  const seen = db.prepare<[string], string>("SELECT handled_at FROM sync_packages WHERE package_id = ? AND direction = 'received'").pluck().get(header.packageId);
-  if (seen) return { ...result, duplicate: true };
+  if (seen || !parsedBody) return { ...result, duplicate: true };
+  const body = parsedBody;
 
   const run = () => {
     // The codec refused a key other than the trusted one; a first key is trusted, and said so.
-    if (trustZoneKey(db, senderZone.id, header.senderPublicKey, `首次收到的交换包（${nowIso().slice(0, 10)}）`) === 'new') result.keyNotice = `首次收到「${senderZone.short_name}」的密钥，指纹 ${decoded.fingerprint}。请电话核对后再信任其后续的交换包。`;
+    if (trustZoneKey(db, senderZone.id, header.senderPublicKey, `首次收到的交换包（${nowIso().slice(0, 10)}）`) === 'new') result.keyNotice = `首次收到「${senderZone.short_name}」的密钥，指纹 ${opened.fingerprint}。请电话核对后再信任其后续的交换包。`;
     clockLocalChanges(db, identity);
     const sender = { zoneId: senderZone.id, secretariat: senderZone.role === 'secretariat' };
     const summaries = new Map<string, ExchangeKindSummary>();
@@ -192,30 +201,35 @@ export function importPackage(db: Database.Database, bytes: Buffer, options: Imp
       return s;
     };
     withClock(db, identity, (clock) => {
-      for (const v of parsedBody.data.versions) clock.receive(v.hlc); // refuses times far in the future
+      for (const v of body.versions) clock.receive(v.hlc); // refuses times far in the future
     });
-    if (sender.secretariat) learnRosterKeys(db, parsedBody.data.keys ?? [], result.notices);
-    const ordered = [...parsedBody.data.versions].sort((a, b) => rank(a.kind) - rank(b.kind));
-    for (const v of ordered) {
-      const outcome = applyVersion(db, sender, v, { packageId: header.packageId, senderGlobalZone: header.senderZoneId, notices: result.notices, files: parsedBody.data.files ?? {}, dataDir: options.dataDir, writeFiles: options.apply });
-      const s = summaryOf(v.kind);
-      s[outcome.action]++;
-      if (outcome.deleted) s.deleted++;
-      if (outcome.reason) result.refusals.push({ kind: v.kind, noun: s.noun, label: outcome.label, reason: outcome.reason });
-    }
-    retryPending(db, summaryOf, { notices: result.notices, dataDir: options.dataDir, writeFiles: options.apply });
-    for (const s of summaries.values()) {
-      const kind = kindOf(s.kind);
-      if (!kind || s.deleted < MASS_DELETE_MIN) continue;
-      const live = db.prepare<[], number>(`SELECT count(*) FROM ${kind.table} WHERE deleted_at IS NULL`).pluck().get() ?? 0;
-      if (s.deleted > (live + s.deleted) * MASS_DELETE_SHARE && !(options.confirmMassDelete && options.self.secretariat)) {
-        throw new AppError('CONFLICT', `该交换包会删除本机 ${s.deleted} 条${s.noun}（超过一半），已拒绝。如确属需要，请由秘书长单位确认后再导入。`);
+    if (sender.secretariat) learnRosterKeys(db, body.keys ?? [], result.notices);
+    const ordered = [...body.versions].sort((a, b) => rank(a.kind) - rank(b.kind));
+    const columns = new Map<string, ReadonlySet<string>>();
+    // The search index is written once at the end for the whole package, not record by record
+    // (text-index.ts); nothing here searches. A preview rolls back before that end: no index work.
+    withDeferredTextIndex(db, () => {
+      for (const v of ordered) {
+        const outcome = applyVersion(db, sender, v, { packageId: header.packageId, senderGlobalZone: header.senderZoneId, notices: result.notices, files: body.files ?? {}, dataDir: options.dataDir, writeFiles: options.apply, columns });
+        const s = summaryOf(v.kind);
+        s[outcome.action]++;
+        if (outcome.deleted) s.deleted++;
+        if (outcome.reason) result.refusals.push({ kind: v.kind, noun: s.noun, label: outcome.label, reason: outcome.reason });
       }
-    }
-    result.kinds = [...summaries.values()];
-    result.conflicts = result.kinds.reduce((n, s) => n + s.conflicts, 0);
-    result.pending = result.kinds.reduce((n, s) => n + s.pending, 0);
-    if (!options.apply) throw ROLLBACK;
+      retryPending(db, summaryOf, { notices: result.notices, dataDir: options.dataDir, writeFiles: options.apply, columns });
+      for (const s of summaries.values()) {
+        const kind = kindOf(s.kind);
+        if (!kind || s.deleted < MASS_DELETE_MIN) continue;
+        const live = db.prepare<[], number>(`SELECT count(*) FROM ${kind.table} WHERE deleted_at IS NULL`).pluck().get() ?? 0;
+        if (s.deleted > (live + s.deleted) * MASS_DELETE_SHARE && !(options.confirmMassDelete && options.self.secretariat)) {
+          throw new AppError('CONFLICT', `该交换包会删除本机 ${s.deleted} 条${s.noun}（超过一半），已拒绝。如确属需要，请由秘书长单位确认后再导入。`);
+        }
+      }
+      result.kinds = [...summaries.values()];
+      result.conflicts = result.kinds.reduce((n, s) => n + s.conflicts, 0);
+      result.pending = result.kinds.reduce((n, s) => n + s.pending, 0);
+      if (!options.apply) throw ROLLBACK;
+    });
     db.prepare("INSERT INTO sync_packages (package_id, direction, sender_zone_id, sender_installation_id, created_at, handled_at, file_name, sequence_to, summary) VALUES (?, 'received', ?, ?, ?, ?, ?, ?, ?)").run(
       header.packageId,
       senderZone.id,
@@ -273,6 +287,8 @@ interface ApplyContext {
   files: Readonly<Record<string, string>>;
   dataDir: string;
   writeFiles: boolean;
+  /** Each kind's columns, asked once per import (columnSetOf). */
+  columns: Map<string, ReadonlySet<string>>;
 }
 
 function applyVersion(db: Database.Database, sender: { zoneId: string; secretariat: boolean }, v: TravellingVersion, ctx: ApplyContext): VersionOutcome {
@@ -285,10 +301,10 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   if (decoded.missing.length > 0) {
     // Its file is kept now (content-addressed, harmless if never used): the retry has no package.
     if (kind.blobColumn && !v.deleted) takeFile(ctx, String(v.row[kind.blobColumn] ?? ''));
-    db.prepare('INSERT OR IGNORE INTO sync_pending (kind, record_id, hlc, state, sender_zone_id, package_id) VALUES (?, ?, ?, ?, ?, ?)').run(v.kind, v.id, v.hlc, JSON.stringify(v), senderGlobalZone, packageId);
+    statement(db, 'INSERT OR IGNORE INTO sync_pending (kind, record_id, hlc, state, sender_zone_id, package_id) VALUES (?, ?, ?, ?, ?, ?)').run(v.kind, v.id, v.hlc, JSON.stringify(v), senderGlobalZone, packageId);
     return { action: 'pending', label };
   }
-  const columns = new Set(columnsOf(db, kind));
+  const columns = columnSetOf(db, kind, ctx.columns);
   const unknownColumn = Object.keys(decoded.row).find((c) => !columns.has(c));
   if (unknownColumn) return { action: 'refused', label, reason: `含有本版本没有的字段「${unknownColumn}」` };
   const localId = keyOf(kind, decoded.row);
@@ -309,7 +325,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
   const merged = frontier.length > 0 ? mergeVersion(frontier, incoming) : { known: false, frontier: [incoming], winner: incoming };
   if (merged.known) return { action: 'unchanged', label };
   const removed = frontier.filter((f) => !merged.frontier.includes(f));
-  for (const gone of removed) if (gone !== current) db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, gone.hlc);
+  for (const gone of removed) if (gone !== current) statement(db, DELETE_CONFLICT_SQL).run(kind.kind, localId, gone.hlc);
   const conflict = merged.frontier.length > 1;
   if (merged.winner === incoming) {
     const clash = writeRowChecked(db, kind, before, decoded.row, v.deleted);
@@ -322,7 +338,7 @@ function applyVersion(db: Database.Database, sender: { zoneId: string; secretari
     // A kept loser won against the current version (the current one was superseded): show it.
     writeRow(db, kind, before, merged.winner.row, merged.winner.deleted);
     setClock(db, kind.kind, localId, merged.winner);
-    db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, localId, merged.winner.hlc);
+    statement(db, DELETE_CONFLICT_SQL).run(kind.kind, localId, merged.winner.hlc);
   }
   keepLoser(db, kind, localId, incoming, decoded.row, sender.zoneId);
   return { action: 'conflicts', label };
@@ -352,9 +368,10 @@ function stripLocal(kind: RecordKind, row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([c]) => !kind.localOnly.includes(c)));
 }
 
+const DELETE_CONFLICT_SQL = 'DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?';
+
 function conflictsOf(db: Database.Database, kind: string, recordId: string): Array<StoredVersion & { row: Row }> {
-  return db
-    .prepare<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number; row: string }>('SELECT hlc, origin, ancestors, deleted, row FROM sync_conflicts WHERE kind = ? AND record_id = ?')
+  return statement<[string, string], { hlc: string; origin: string; ancestors: string; deleted: number; row: string }>(db, 'SELECT hlc, origin, ancestors, deleted, row FROM sync_conflicts WHERE kind = ? AND record_id = ?')
     .all(kind, recordId)
     .map((r) => ({ hlc: r.hlc, origin: r.origin, ancestors: JSON.parse(r.ancestors) as string[], deleted: r.deleted === 1, row: JSON.parse(r.row) as Row }));
 }
@@ -362,13 +379,13 @@ function conflictsOf(db: Database.Database, kind: string, recordId: string): Arr
 /** The zone whose installation made a version: ours, or the sender of the package that brought it. */
 function originZoneOf(db: Database.Database, origin: string): string {
   const own = readInstallation(db);
-  const identity = db.prepare<[], string>('SELECT installation_id FROM sync_identity WHERE id = 1').pluck().get();
+  const identity = statement<[], string>(db, 'SELECT installation_id FROM sync_identity WHERE id = 1', 'pluck').get();
   if (origin === identity && own) return own.zoneId;
-  return db.prepare<[string], string>("SELECT sender_zone_id FROM sync_packages WHERE sender_installation_id = ? AND direction = 'received' LIMIT 1").pluck().get(origin) ?? '';
+  return statement<[string], string>(db, "SELECT sender_zone_id FROM sync_packages WHERE sender_installation_id = ? AND direction = 'received' LIMIT 1", 'pluck').get(origin) ?? '';
 }
 
 function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v: StoredVersion, row: Row, originZone = originZoneOf(db, v.origin)): void {
-  db.prepare('INSERT OR IGNORE INTO sync_conflicts (kind, record_id, hlc, origin, origin_zone_id, ancestors, deleted, row, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT OR IGNORE INTO sync_conflicts (kind, record_id, hlc, origin, origin_zone_id, ancestors, deleted, row, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     kind.kind,
     recordId,
     v.hlc,
@@ -382,40 +399,68 @@ function keepLoser(db: Database.Database, kind: RecordKind, recordId: string, v:
 }
 
 /**
- * writeRow in a savepoint: a row that breaks a rule of this database (a second zone with the
- * same code, a duplicate badge code) is refused and listed, and the rest of the package applies.
+ * writeRow, with a row that breaks a rule of this database (a second zone with the same code,
+ * a duplicate badge code, a reference to a missing row) refused and listed while the rest of
+ * the package applies. The row is written by one statement, and SQLite backs out a statement
+ * that fails a constraint — with what its triggers wrote (the change log) — and keeps the
+ * transaction: a refused version writes nothing, without a savepoint per version. (A savepoint
+ * per version cost a third of an apply, and made FTS5 flush a segment per record.) What the
+ * kind redoes after (the index) runs only once the row is in.
  */
 function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | null, row: Row, deleted: boolean): string | null {
   try {
-    db.transaction(() => writeRow(db, kind, before, row, deleted))();
-    return null;
+    putRow(db, kind, row, deleted);
   } catch (error) {
     if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
       return `与本机已有的${kind.noun}冲突（代码、名称或编号重复，或内容不符合本机的规则），未应用`;
     }
     throw error;
   }
+  afterPut(db, kind, before, row, deleted);
+  return null;
 }
 
 /** Writes a version's row (local ids) over the live one, then what the kind redoes after (the index). */
 function writeRow(db: Database.Database, kind: RecordKind, before: Row | null, row: Row, deleted = false): void {
+  putRow(db, kind, row, deleted);
+  afterPut(db, kind, before, row, deleted);
+}
+
+/** The write itself, one statement (an upsert, or for keyed tables a real delete: the version is the key alone). */
+function putRow(db: Database.Database, kind: RecordKind, row: Row, deleted: boolean): void {
   if (kind.key && deleted) {
-    // Keyed tables delete for real: the version is the key alone.
     deleteByKey(db, kind, keyOf(kind, row));
     return;
   }
   const columns = Object.keys(row);
-  const key = keyColumnsOf(kind);
-  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
-  const onConflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
-  db.prepare(`INSERT INTO ${kind.table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${key.join(', ')}) ${onConflict}`).run(
-    Object.fromEntries(columns.map((c) => [c, row[c] ?? null])),
-  );
+  statement<[Row]>(db, upsertSql(kind, columns)).run(Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+}
+
+// The upsert's text per kind and list of columns (the same for every version of a kind from one sender).
+const upserts = new Map<RecordKind, Map<string, string>>();
+function upsertSql(kind: RecordKind, columns: readonly string[]): string {
+  let byColumns = upserts.get(kind);
+  if (!byColumns) upserts.set(kind, (byColumns = new Map()));
+  const list = columns.join(', ');
+  let sql = byColumns.get(list);
+  if (sql === undefined) {
+    const key = keyColumnsOf(kind);
+    const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+    const onConflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
+    sql = `INSERT INTO ${kind.table} (${list}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) ON CONFLICT (${key.join(', ')}) ${onConflict}`;
+    // Column names come from checked packages (a-z0-9_, the table's own columns), but bound the memo anyway.
+    if (byColumns.size < 100) byColumns.set(list, sql);
+  }
+  return sql;
+}
+
+function afterPut(db: Database.Database, kind: RecordKind, before: Row | null, row: Row, deleted: boolean): void {
+  if (kind.key && deleted) return;
   kind.afterApply?.(db, before, row);
 }
 
 /** Versions parked for a record not here yet: tried again until none moves. */
-function retryPending(db: Database.Database, summaryOf: (kind: string) => ExchangeKindSummary, ctx: Pick<ApplyContext, 'notices' | 'dataDir' | 'writeFiles'>): void {
+function retryPending(db: Database.Database, summaryOf: (kind: string) => ExchangeKindSummary, ctx: Pick<ApplyContext, 'notices' | 'dataDir' | 'writeFiles' | 'columns'>): void {
   for (let round = 0; round < RECORD_KINDS.length + 1; round++) {
     const parked = db.prepare<[], { kind: string; record_id: string; hlc: string; state: string; sender_zone_id: string; package_id: string }>('SELECT * FROM sync_pending ORDER BY rowid').all();
     let moved = 0;
@@ -423,9 +468,9 @@ function retryPending(db: Database.Database, summaryOf: (kind: string) => Exchan
       const v = TravellingVersion.parse(JSON.parse(p.state));
       const kind = kindOf(v.kind);
       if (!kind || decodeRow(db, kind, v.row).missing.length > 0) continue;
-      db.prepare('DELETE FROM sync_pending WHERE kind = ? AND record_id = ? AND hlc = ?').run(p.kind, p.record_id, p.hlc);
+      statement(db, 'DELETE FROM sync_pending WHERE kind = ? AND record_id = ? AND hlc = ?').run(p.kind, p.record_id, p.hlc);
       const zoneId = localIdOf(db, 'zone', p.sender_zone_id);
-      const zone = zoneId ? db.prepare<[string], { role: string }>('SELECT role FROM zones WHERE id = ?').get(zoneId) : undefined;
+      const zone = zoneId ? statement<[string], { role: string }>(db, 'SELECT role FROM zones WHERE id = ?').get(zoneId) : undefined;
       if (!zoneId || !zone) continue;
       // Parked versions' files were stored (or are refused now) when their package was applied.
       const outcome = applyVersion(db, { zoneId, secretariat: zone.role === 'secretariat' }, v, { ...ctx, packageId: p.package_id, senderGlobalZone: p.sender_zone_id, files: {} });
@@ -464,6 +509,6 @@ export function resolveConflict(db: Database.Database, actor: { label: string; z
     writeRow(db, kind, before, { ...chosen, ...keyRow(kind, input.recordId), ...meta }, input.keep === 'other' && loser.deleted);
     // The next local version (made from this write) descends from the version shown and from the other one.
     setClock(db, kind.kind, input.recordId, { ...current, ancestors: [loser.hlc, ...loser.ancestors, ...current.ancestors].slice(0, MAX_ANCESTORS) });
-    db.prepare('DELETE FROM sync_conflicts WHERE kind = ? AND record_id = ? AND hlc = ?').run(kind.kind, input.recordId, input.hlc);
+    statement(db, DELETE_CONFLICT_SQL).run(kind.kind, input.recordId, input.hlc);
   })();
 }

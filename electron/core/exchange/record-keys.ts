@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { RecordKind, Row } from './record-kinds';
 
 /**
@@ -20,14 +21,20 @@ export function keyRow(kind: RecordKind, key: string): Row {
   return Object.fromEntries(kind.key.map((c, i) => [c, values[i] ?? null]));
 }
 
+// The WHERE clause naming one row by its key, per kind (the SQL text is the statement cache's key).
+const whereKey = new Map<RecordKind, string>();
+function keyWhere(kind: RecordKind): string {
+  let where = whereKey.get(kind);
+  if (where === undefined) whereKey.set(kind, (where = keyColumnsOf(kind).map((c) => `${c} = ?`).join(' AND ')));
+  return where;
+}
+
 export function selectByKey(db: Database.Database, kind: RecordKind, key: string): Row | undefined {
   const row = keyRow(kind, key);
-  const columns = keyColumnsOf(kind);
-  return db.prepare<unknown[], Row>(`SELECT * FROM ${kind.table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => row[c]));
+  return statement<unknown[], Row>(db, `SELECT * FROM ${kind.table} WHERE ${keyWhere(kind)}`).get(...keyColumnsOf(kind).map((c) => row[c]));
 }
 
 export function deleteByKey(db: Database.Database, kind: RecordKind, key: string): void {
   const row = keyRow(kind, key);
-  const columns = keyColumnsOf(kind);
-  db.prepare(`DELETE FROM ${kind.table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).run(...columns.map((c) => row[c]));
+  statement<unknown[]>(db, `DELETE FROM ${kind.table} WHERE ${keyWhere(kind)}`).run(...keyColumnsOf(kind).map((c) => row[c]));
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import { RESOURCE_STATUS_LABELS, resourceMachine, type ResourceStatus } from '../../../shared/domain/resource';
 import { eventText, selectEvent } from '../events/event-queries';
 import { scenarioText, selectScenario } from '../scenarios/scenario-queries';
@@ -113,7 +114,7 @@ const resourceKind: RecordKind = {
   },
   label: (row) => String(row.title ?? ''),
   afterApply(db, before, after) {
-    const seq = db.prepare<[string], number>('SELECT seq FROM resources WHERE id = ?').pluck().get(after.id as string);
+    const seq = statement<[string], number>(db, 'SELECT seq FROM resources WHERE id = ?', 'pluck').get(after.id as string);
     if (seq === undefined) return;
     if (before) unindexResource(db, seq);
     indexResource(db, { seq, title: after.title as string, organisation: after.organisation as string, description: after.description as string });
@@ -150,7 +151,7 @@ const eventKind: RecordKind = {
 };
 
 /** Whose zone runs the record `id` of `table` here (a listing's, an event's). */
-const ownerOf = (db: Database.Database, table: string, id: unknown) => db.prepare<[string], string | null>(`SELECT owner_zone_id FROM ${table} WHERE id = ?`).pluck().get(String(id)) ?? null;
+const ownerOf = (db: Database.Database, table: string, id: unknown) => statement<[string], string | null>(db, `SELECT owner_zone_id FROM ${table} WHERE id = ?`, 'pluck').get(String(id)) ?? null;
 
 /** An application: its applicant's zone applies and withdraws; the listing's zone decides. */
 const applicationKind: RecordKind = {
@@ -196,7 +197,7 @@ const attachmentKind: RecordKind = {
   authorise(sender, before, after, db) {
     const table = ATTACHED_TO[String(after.record_kind)];
     if (!table || (before && (before.record_kind !== after.record_kind || before.record_id !== after.record_id))) return '附件所属的记录不正确';
-    const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(String(after.record_id));
+    const exists = statement<[string]>(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(String(after.record_id));
     if (!exists) return '附件所属的记录尚未收到';
     if (sender.secretariat) return null;
     return ownerOf(db, table, after.record_id) === sender.zoneId ? null : '成员单位只能为本高新区的记录添加或删除附件';
@@ -268,7 +269,7 @@ const applicationScoreKind: RecordKind = {
   refs: { application_id: 'application' },
   authorise(sender, _before, after, db) {
     if (sender.secretariat) return null;
-    const scenarioId = db.prepare<[string], string>('SELECT scenario_id FROM scenario_applications WHERE id = ?').pluck().get(String(after.application_id));
+    const scenarioId = statement<[string], string>(db, 'SELECT scenario_id FROM scenario_applications WHERE id = ?', 'pluck').get(String(after.application_id));
     return scenarioId && ownerOf(db, 'scenarios', scenarioId) === sender.zoneId ? null : '评审打分只能由发布清单的高新区或秘书长单位录入';
   },
   label: (row) => String(row.reviewer ?? ''),
