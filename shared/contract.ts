@@ -117,6 +117,7 @@ import {
   ExchangeApplyInput,
   ExchangeFileInput,
   ExchangeFolderInput,
+  ExchangeKeyChangeInput,
   ExchangeResolveInput,
   type ExchangeConflict,
   type ExchangeIdentity,
@@ -259,6 +260,7 @@ export const contract = {
   'exchange.history': channel<ExchangePackageEntry[]>()(NoInput),
   'exchange.conflicts': channel<ExchangeConflict[]>()(NoInput),
   'exchange.resolve': channel<ExchangeConflict[]>()(ExchangeResolveInput, EXCHANGE_LABELS),
+  'exchange.trustKey': channel<{ zoneName: string; fingerprint: string }>()(ExchangeKeyChangeInput, EXCHANGE_LABELS),
   // Before setup too: a new or damaged installation may start from a backup.
   'backups.overview': channel<BackupOverview>()(NoInput, {}, true),
   'backups.create': channel<BackupEntry>()(NoInput, {}, true),

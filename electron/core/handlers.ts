@@ -43,6 +43,7 @@ import { readProgress } from './excel/import-progress';
 import { exportWorkspace, openWorkspace } from './backups/workspace-archive';
 import { autoBackup, backupNow, backupOverview, restoreBackup, setBackupFolder, type Workspace } from './backups/backup-service';
 import { ensureIdentity } from './exchange/exchange-store';
+import { trustChangedKey } from './exchange/key-change';
 import { resolveConflict } from './exchange/package-exchange';
 import { applyPackageFile, exchangeConflicts, exchangeHistory, exchangeIdentity, exportPackageFile, previewPackageFile, setExchangeFolder, syncFolder } from './exchange/exchange-service';
 import { selectZone } from './zones/zone-queries';
@@ -191,6 +192,7 @@ export const handlers: Handlers = {
     resolveConflict(ctx.db, ctx.actor, input);
     return exchangeConflicts(ctx.db);
   },
+  'exchange.trustKey': (input, ctx) => trustChangedKey(ctx.db, ctx.actor, input),
 };
 
 function appInfo(db: Database.Database, ctx: Pick<HandlerContext, 'dataDir' | 'appVersion'> & { workspace?: Workspace }): AppInfo {

@@ -21,6 +21,14 @@ export const ExchangeApplyInput = z.strictObject({
   /** The secretariat confirms a package that deletes most of a kind's records. */
   confirmMassDelete: z.boolean().default(false),
 });
+/** Trusts a zone's new key (after comparing its fingerprint by phone), shown by a package signed with it. */
+export const ExchangeKeyChangeInput = z.strictObject({
+  fileName,
+  dataBase64,
+  mime,
+  fingerprint: z.string({ error: '缺少新密钥指纹' }).trim().regex(/^[0-9A-Fa-f]{4}( ?[0-9A-Fa-f]{4}){7}$/, { error: '应为 32 位十六进制指纹（8 组，每组 4 位）' }),
+});
+
 export const ExchangeFolderInput = z.strictObject({
   folder: z.string({ error: '请选择文件夹' }).trim().max(1000, { error: '路径过长' }),
 });
@@ -42,6 +50,7 @@ export const EXCHANGE_LABELS: Record<string, string> = {
   folder: '交换文件夹',
   kind: '记录类型',
   take: '合并的字段',
+  fingerprint: '新密钥指纹',
   recordId: '记录编号',
   hlc: '版本',
   keep: '处理方式',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { instrumentInput } from '../helpers/resources';
-import type { TempCore } from '../helpers/temp-core';
+import { setUpCore, type TempCore } from '../helpers/temp-core';
 import { closeDrawer, launchBrowser, navigate, openApp, setUpAs, type RunningApp } from './harness';
 
 /**
@@ -178,6 +178,44 @@ describe('exchange between two installations in a real browser', () => {
 
     expect(hrb.errors).toEqual([]);
     expect(dq.errors).toEqual([]);
+  });
+
+  it('refuses a package signed with a zone’s new key, shows both fingerprints, and takes it once the new fingerprint is confirmed', async () => {
+    hrb = await openApp(browser, setUpAs('HRB', 'secretariat'));
+    const h = hrb.page;
+    const oldDq = setUpCore('DQ', 'member');
+    const newDq = setUpCore('DQ', 'member'); // 大庆 reinstalled on a new PC: a new key
+    try {
+      oldDq.ok('resources.create', instrumentInput(oldDq, { title: '旧电脑登记的仪器' }));
+      const first = oldDq.ok('exchange.export', {});
+      hrb.core.ok('exchange.apply', { fileName: first.fileName, dataBase64: first.dataBase64 });
+      newDq.ok('resources.create', instrumentInput(newDq, { title: '新电脑登记的仪器' }));
+      const pkg = newDq.ok('exchange.export', {});
+      const oldFingerprint = oldDq.ok('exchange.identity', {}).fingerprint;
+      const newFingerprint = newDq.ok('exchange.identity', {}).fingerprint;
+
+      await openExchange(h);
+      await h.getByTestId('exchange-file').locator('input[type=file]').setInputFiles({ name: pkg.fileName, mimeType: 'application/octet-stream', buffer: Buffer.from(pkg.dataBase64, 'base64') });
+      const dialog = h.getByRole('dialog').filter({ hasText: '导入交换包' });
+      const error = dialog.getByTestId('exchange-import-error');
+      await expect.poll(() => error.count()).toBe(1);
+      expect(await error.innerText()).toContain(`登记的指纹 ${oldFingerprint}，此包的指纹 ${newFingerprint}`);
+      expect(await dialog.getByTestId('exchange-confirm').count()).toBe(0);
+      await shot(dialog, '87-exchange-new-key-refused');
+      await dialog.getByTestId('exchange-trust-new-key').click();
+      expect(await h.getByTestId('exchange-new-key-confirm').innerText()).toContain(newFingerprint);
+      await h.locator('.ant-popconfirm').getByRole('button', { name: '指纹一致，信任' }).click();
+      await dialog.getByTestId('exchange-counts').waitFor();
+      await dialog.getByTestId('exchange-confirm').click();
+      await expect.poll(() => dialog.getByTestId('exchange-import-result').innerText()).toBe('新增 1');
+      expect(hrb.core.ok('resources.search', { query: '新电脑登记' }).total).toBe(1);
+      await dialog.getByTestId('exchange-close').click();
+      await expect.poll(() => h.getByTestId('exchange-zone-keys').innerText()).toContain(newFingerprint);
+      expect(await h.getByTestId('exchange-zone-keys').innerText()).toContain(`原指纹 ${oldFingerprint}`);
+    } finally {
+      oldDq.remove();
+      newDq.remove();
+    }
   });
 
   it('shows what a sync refused and why, a file it could not read, and a conflict with both versions side by side', async () => {

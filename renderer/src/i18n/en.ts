@@ -440,7 +440,7 @@ export const en: Messages = {
       conflictsHint: '{{count}} records were changed on both sides: one version is kept by a common rule, the other is listed under Conflicts.',
       pendingHint: '{{count}} records depend on records not received yet: they wait and are imported when the package bringing those arrives.',
       confirm: 'Import', confirmKey: 'Fingerprint checked, import', applied: 'Imported', appliedNothing: 'Imported, nothing changed',
-      massDelete: 'Import anyway (confirm mass deletion)', massDeleteConfirm: 'This package deletes many records here. Is this intended by the secretariat, and import anyway?',
+      massDelete: 'Import anyway (confirm mass deletion)', trustKey: 'Checked by phone: trust the new key…', trustKeyTitle: 'Trust this zone’s new key?', trustKeyConfirm: 'Confirm the other side read out the new fingerprint {{fingerprint}} on the phone. Packages signed with its old key will then be refused.', trustKeyOk: 'Fingerprints match: trust', keyTrusted: 'Now trusting the new key of “{{zone}}”', massDeleteConfirm: 'This package deletes many records here. Is this intended by the secretariat, and import anyway?',
       another: 'Import another package',
     },
     history: {

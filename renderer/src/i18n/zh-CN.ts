@@ -438,7 +438,7 @@ export const zhCN = {
       conflictsHint: '有 {{count}} 条记录双方都修改过：将按统一规则保留其中一个版本，另一个版本列在「冲突」中备查。',
       pendingHint: '有 {{count}} 条记录依赖尚未收到的记录，暂存待补齐，收到相应的交换包后自动导入。',
       confirm: '确认导入', confirmKey: '指纹已核对，确认导入', applied: '导入完成', appliedNothing: '已导入，没有改动',
-      massDelete: '仍要导入（确认大量删除）', massDeleteConfirm: '该交换包会删除本机大量记录。确认这是秘书处有意的操作，并仍要导入？',
+      massDelete: '仍要导入（确认大量删除）', trustKey: '已电话核对，改为信任新密钥…', trustKeyTitle: '信任该高新区的新密钥？', trustKeyConfirm: '请确认对方在电话中读出的新指纹为 {{fingerprint}}。信任后，用其旧密钥签名的交换包将被拒绝。', trustKeyOk: '指纹一致，信任', keyTrusted: '已改为信任「{{zone}}」的新密钥', massDeleteConfirm: '该交换包会删除本机大量记录。确认这是秘书处有意的操作，并仍要导入？',
       another: '导入另一个交换包',
     },
     history: {

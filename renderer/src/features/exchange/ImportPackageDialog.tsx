@@ -16,6 +16,22 @@ import { KeyNotice, KindCounts, Refusals, ResultNotices } from './ResultParts';
 export const PACKAGE_MAX_BYTES = 64 * 1024 * 1024;
 export const PACKAGE_SUFFIX = '.alliance';
 
+interface Failure {
+  text: string;
+  /** The core refused a package that would delete most of a kind's records (the secretariat may confirm). */
+  massDelete: boolean;
+  /** The sender signs with a key other than the one trusted here: its new fingerprint, to compare by phone. */
+  newKey: string | null;
+}
+
+const FINGERPRINT = /[0-9A-F]{4}(?: [0-9A-F]{4}){7}/;
+
+function failureOf(e: unknown): Failure {
+  const api = e instanceof ApiError ? e : null;
+  const changedKey = api?.fields.senderPublicKey;
+  return { text: e instanceof Error ? e.message : String(e), massDelete: api?.code === 'CONFLICT', newKey: changedKey ? (FINGERPRINT.exec(changedKey)?.[0] ?? null) : null };
+}
+
 interface PickedFile {
   fileName: string;
   dataBase64: string;
@@ -44,7 +60,7 @@ export function ImportPackageDialog({ initial, onClose, onImported }: { initial:
   const [reading, setReading] = useState<string | null>(null);
   const [preview, setPreview] = useState<ExchangeResult | null>(null);
   const [result, setResult] = useState<ExchangeResult | null>(null);
-  const [error, setError] = useState<{ text: string; massDelete: boolean } | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [applying, setApplying] = useState(false);
 
   async function pick(picked: File) {
@@ -54,7 +70,7 @@ export function ImportPackageDialog({ initial, onClose, onImported }: { initial:
     setFile(null);
     const problem = packageFileProblem(t, picked);
     if (problem) {
-      setError({ text: problem, massDelete: false });
+      setError({ text: problem, massDelete: false, newKey: null });
       return;
     }
     setReading(picked.name);
@@ -63,7 +79,23 @@ export function ImportPackageDialog({ initial, onClose, onImported }: { initial:
       setFile(next);
       setPreview(await api.call('exchange.preview', next));
     } catch (e) {
-      setError({ text: e instanceof Error ? e.message : String(e), massDelete: e instanceof ApiError && e.code === 'CONFLICT' });
+      setError(failureOf(e));
+    } finally {
+      setReading(null);
+    }
+  }
+
+  /** After the phone call: trust the sender's new key, then read the same file again. */
+  async function trustNewKey(fingerprint: string) {
+    if (!file) return;
+    try {
+      const trusted = await api.call('exchange.trustKey', { ...file, fingerprint });
+      message.success(t('exchange.preview.keyTrusted', { zone: trusted.zoneName }));
+      setError(null);
+      setReading(file.fileName);
+      setPreview(await api.call('exchange.preview', file));
+    } catch (e) {
+      setError(failureOf(e));
     } finally {
       setReading(null);
     }
@@ -82,7 +114,7 @@ export function ImportPackageDialog({ initial, onClose, onImported }: { initial:
       onImported(done);
     } catch (e) {
       showFailure(e, message.error);
-      setError({ text: e instanceof Error ? e.message : String(e), massDelete: e instanceof ApiError && e.code === 'CONFLICT' });
+      setError(failureOf(e));
     } finally {
       setApplying(false);
     }
@@ -106,6 +138,19 @@ export function ImportPackageDialog({ initial, onClose, onImported }: { initial:
         <Popconfirm title={t('exchange.preview.massDeleteConfirm')} onConfirm={() => void apply(true)} okText={t('common.yes')} cancelText={t('common.no')}>
           <Button danger loading={applying}>
             {t('exchange.preview.massDelete')}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {!result && error?.newKey && file ? (
+        <Popconfirm
+          title={t('exchange.preview.trustKeyTitle')}
+          description={<span data-testid="exchange-new-key-confirm">{t('exchange.preview.trustKeyConfirm', { fingerprint: error.newKey })}</span>}
+          onConfirm={() => trustNewKey(error.newKey!)}
+          okText={t('exchange.preview.trustKeyOk')}
+          cancelText={t('common.cancel')}
+        >
+          <Button danger data-testid="exchange-trust-new-key">
+            {t('exchange.preview.trustKey')}
           </Button>
         </Popconfirm>
       ) : null}
