@@ -92,7 +92,8 @@ export const SheetProgressInput = z.strictObject({ taskId: z.string({ error: 'ç¼
 
 /** How far an import is: reading the file, checking rows (preview), writing rows (commit). */
 export interface SheetProgress {
-  phase: 'reading' | 'checking' | 'writing' | 'done';
+  /** indexing: an import's rows are written; their search index is being written, in the same transaction. */
+  phase: 'reading' | 'checking' | 'writing' | 'indexing' | 'done';
   done: number;
   total: number;
 }

@@ -42,6 +42,11 @@ describe('a long import', () => {
     expect(writing.length).toBeGreaterThan(1);
     expect(writing.some((p) => p.done > 0 && p.done < ROWS)).toBe(true);
     expect(writing.every((p) => p.total === ROWS || (p.total === 0 && p.done === 0))).toBe(true);
+    // Then the rows' search index, written in the same transaction, counts up again.
+    const indexing = seen.filter((p) => p.phase === 'indexing');
+    expect(indexing.length).toBeGreaterThan(0);
+    expect(indexing.every((p) => p.total === ROWS && p.done <= ROWS)).toBe(true);
+    expect(seen.findIndex((p) => p.phase === 'indexing')).toBeGreaterThan(seen.findLastIndex((p) => p.phase === 'writing'));
     expect(answered).toBeGreaterThan(1);
     expect(core.ok('excel.progress', { taskId })).toEqual({ phase: 'done', done: ROWS, total: ROWS });
     // The app's own searches see the worker's rows at once.

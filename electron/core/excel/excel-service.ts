@@ -100,7 +100,7 @@ async function run(db: Database.Database, input: SheetTarget & { taskId?: string
     return await runExcelTask(
       { kind: 'rows', database: { file: db.name, nativeBinding: excelDatabaseBinding() }, target: { recordType: input.recordType, scope: input.scope }, table, mode },
       ROWS_TIMEOUT_MS,
-      ({ done, total }) => reportProgress(input.taskId, { phase, done, total }),
+      ({ done, total, indexing }) => reportProgress(input.taskId, { phase: indexing ? 'indexing' : phase, done, total }),
     );
   } finally {
     finishProgress(input.taskId);

@@ -3,7 +3,7 @@ import { openConnection } from '../db/open';
 import { writeCsv } from './csv';
 import type { RunMode } from './import-engine';
 import { readTable } from './read-table';
-import { runSheet, type SheetRun, type SheetTarget } from './sheet-run';
+import { runSheet, type RowsProgress, type SheetRun, type SheetTarget } from './sheet-run';
 import type { ParsedTable, ParseOptions, WorkbookDoc } from './workbook-model';
 import { writeWorkbook } from './write-workbook';
 
@@ -29,10 +29,7 @@ export interface WorkerRequest {
   task: ExcelTask;
 }
 
-export interface TaskProgress {
-  done: number;
-  total: number;
-}
+export type TaskProgress = RowsProgress;
 
 export type WorkerReply =
   | { ready: true }
@@ -46,7 +43,7 @@ export async function runExcelTaskHere(task: ExcelTask, onProgress: (progress: T
       // A connection per task, closed at once: nothing of the worker keeps the file open.
       const db = openConnection(task.database.file, { nativeBinding: task.database.nativeBinding });
       try {
-        return runSheet(db, task.target, task.table, task.mode, (done, total) => onProgress({ done, total }));
+        return runSheet(db, task.target, task.table, task.mode, onProgress);
       } finally {
         db.close();
       }

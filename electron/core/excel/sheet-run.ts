@@ -35,13 +35,24 @@ export function sheetContext(db: Database.Database, target: SheetTarget): SheetC
   return ctx;
 }
 
-export function runSheet(db: Database.Database, target: SheetTarget, table: ParsedTable, mode: RunMode, onProgress?: (done: number, total: number) => void): SheetRun {
+/** How far a run is: rows checked or written, then (an import) the records' search index written. */
+export interface RowsProgress {
+  done: number;
+  total: number;
+  indexing?: true;
+}
+
+export function runSheet(db: Database.Database, target: SheetTarget, table: ParsedTable, mode: RunMode, onProgress: (progress: RowsProgress) => void = () => {}): SheetRun {
   const spec = SHEET_SPECS[target.recordType];
   const ctx = sheetContext(db, target);
   const columns = spec.importColumns(ctx);
   const mapping = mapHeaders(table.headers, columns);
   const planned = planRows(table, mapping);
   // The rows' text index is written once, at the end of the import's transaction (text-index.ts).
-  const results = withDeferredTextIndex(db, () => runRows(db, () => spec.beginImport(ctx), planned, columns, mode, onProgress));
+  const results = withDeferredTextIndex(
+    db,
+    () => runRows(db, () => spec.beginImport(ctx), planned, columns, mode, (done, total) => onProgress({ done, total })),
+    (done, total) => onProgress({ done, total, indexing: true }),
+  );
   return { mapping, results };
 }

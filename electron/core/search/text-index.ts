@@ -99,7 +99,7 @@ const UNSTAGE_SQL = `DELETE FROM ${STAGE_TABLE} WHERE name = ? AND seq = ?`;
  * Runs `run` in one transaction (a savepoint inside a caller's) with indexText deferred to its
  * end, as described above. Nested scopes join the outer one.
  */
-export function withDeferredTextIndex<T>(db: Database.Database, run: () => T): T {
+export function withDeferredTextIndex<T>(db: Database.Database, run: () => T, onIndexing?: (done: number, total: number) => void): T {
   if (deferring.has(db)) return run();
   return db.transaction(() => {
     db.prepare(`CREATE TABLE IF NOT EXISTS ${STAGE_TABLE} (name TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL, organisation TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (name, seq)) WITHOUT ROWID`).run();
@@ -110,7 +110,7 @@ export function withDeferredTextIndex<T>(db: Database.Database, run: () => T): T
     } finally {
       deferring.delete(db);
     }
-    writeStaged(db);
+    writeStaged(db, onIndexing);
     return result;
   })();
 }
@@ -120,15 +120,23 @@ interface StagedText extends SearchableText {
   seq: number;
 }
 
-function writeStaged(db: Database.Database): void {
+/** How often the batch reports how far it got (a few seconds for 10,000 records). */
+const INDEXING_PROGRESS_EVERY = 250;
+
+function writeStaged(db: Database.Database, onIndexing: (done: number, total: number) => void = () => {}): void {
   const staged = db.prepare<[], StagedText>(`SELECT name, seq, title, organisation, description FROM ${STAGE_TABLE} ORDER BY name, seq`).all();
   db.prepare(`DELETE FROM ${STAGE_TABLE}`).run();
   const memo = new PinyinMemo(BULK_MEMO_SIZE); // as a rebuild: the batch's titles and organisations repeat
+  let done = 0;
+  if (staged.length > 0) onIndexing(0, staged.length);
   for (const index of TEXT_INDEXES) {
     const records = staged.filter((r) => r.name === index);
     if (records.length === 0) continue;
     const s = statements(db, index);
-    for (const r of records) writeDocument(db, s, index, r.seq, searchDocument(r, memo));
+    for (const r of records) {
+      writeDocument(db, s, index, r.seq, searchDocument(r, memo));
+      if (++done % INDEXING_PROGRESS_EVERY === 0) onIndexing(done, staged.length);
+    }
   }
 }
 

@@ -398,7 +398,7 @@ export const en: Messages = {
     done: 'Import finished', doneNothing: 'Nothing was imported', result: '{{added}} added, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} not imported',
     notImported: 'Rows not imported', close: 'Done', again: 'Import another file',
     blockedAllOrNothing: '{{count}} row(s) have errors: “all or nothing” would import nothing. Fix the file and choose it again, or import only the valid rows.',
-    progress: { reading: 'Reading the file…', checking: 'Checking row {{done}} of {{total}}', writing: 'Writing row {{done}} of {{total}} (saved together at the end)', done: '{{total}} rows processed' },
+    progress: { reading: 'Reading the file…', checking: 'Checking row {{done}} of {{total}}', writing: 'Writing row {{done}} of {{total}} (saved together at the end)', indexing: 'Indexing for search {{done}} of {{total}} (saved together at the end)', done: '{{total}} rows processed' },
   },
   exchange: {
     title: 'Data exchange',

@@ -396,7 +396,7 @@ export const zhCN = {
     done: '导入完成', doneNothing: '没有导入任何行', result: '新增 {{added}} 条，更新 {{updated}} 条，无变化 {{unchanged}} 条，未导入 {{skipped}} 条',
     notImported: '未导入的行', close: '完成', again: '再导入一个文件',
     blockedAllOrNothing: '有 {{count}} 行错误：按「有错误则全部不导入」不会导入任何行。请改正后重新选择文件，或改为「仅导入无误的行」。',
-    progress: { reading: '正在读取文件…', checking: '正在检查第 {{done}} / {{total}} 行', writing: '正在写入第 {{done}} / {{total}} 行（结束时一并保存）', done: '已处理 {{total}} 行' },
+    progress: { reading: '正在读取文件…', checking: '正在检查第 {{done}} / {{total}} 行', writing: '正在写入第 {{done}} / {{total}} 行（结束时一并保存）', indexing: '正在建立搜索索引 {{done}} / {{total}}（完成后一并保存）', done: '已处理 {{total}} 行' },
   },
   exchange: {
     title: '数据交换',
