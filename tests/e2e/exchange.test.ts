@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { instrumentInput } from '../helpers/resources';
 import { setUpCore, type TempCore } from '../helpers/temp-core';
-import { closeDrawer, launchBrowser, navigate, openApp, setUpAs, type RunningApp } from './harness';
+import { closeDrawer, launchBrowser, navigate, openApp, openResource, setUpAs, type RunningApp } from './harness';
 
 /**
  * Two installations in one browser, each with its own database and host: the secretariat
@@ -47,22 +47,6 @@ async function syncNow(page: Page): Promise<string> {
   await expect.poll(async () => (await button.innerText()).replace(/\s/g, '')).toBe('立即同步');
   await expect.poll(async () => ((await result.count()) > 0 ? result.getAttribute('data-at') : null)).not.toBe(before);
   return result.innerText();
-}
-
-async function openResource(page: Page, title: string) {
-  await navigate(page, '科技资源');
-  await page.getByPlaceholder(/搜索名称、单位/).fill(title);
-  await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
-  // A click while the filtered list re-renders can be lost on a loaded machine: click again.
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('resource-row').filter({ hasText: title }).click();
-    try {
-      await page.getByTestId('resource-detail').waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
 }
 
 const status = (page: Page) => page.getByTestId('resource-status').innerText();

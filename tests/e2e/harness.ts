@@ -81,6 +81,26 @@ export async function navigate(page: Page, label: string) {
 }
 
 /**
+ * Opens a resource's detail from 科技资源, found by its title. A click while the filtered list
+ * re-renders can be lost on a loaded machine: the row is clicked again until the detail opens.
+ */
+export async function openResource(page: Page, title: string) {
+  await navigate(page, '科技资源'); // the dashboard is the landing page
+  await page.getByPlaceholder(/搜索名称、单位/).fill(title);
+  const row = page.getByTestId('resource-row').filter({ hasText: title }).first();
+  await row.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await row.click();
+    try {
+      await page.getByTestId('resource-detail').waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
  * Closes the open drawer whose content carries `contentTestId`. A success toast that appears
  * at the top just as the click lands can take the click on a loaded machine: try again.
  */

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession } from './harness';
+import { browserSession, openResource } from './harness';
 
 const TITLE = '场发射扫描电镜';
 const DAY = '2031-03-15'; // far enough ahead never to be in the past
@@ -58,10 +58,7 @@ describe('sharing requests in a real browser', () => {
     const { page, core } = app;
 
     // 沈阳高新区 books 09:00–12:00 from the resource's detail page.
-    await page.getByRole('menuitem', { name: '科技资源' }).click(); // the dashboard is the landing page
-    await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
-    await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
-    await page.getByTestId('resource-detail').waitFor();
+    await openResource(page, TITLE);
     await page.getByRole('button', { name: '预约时段' }).click();
     const dialog = dialogTitled(page, `预约时段 · ${TITLE}`);
     await pickTime(dialog, '开始时间', `${DAY} 09:00`);
@@ -114,9 +111,7 @@ describe('sharing requests in a real browser', () => {
       core.ok('requests.decide', { id: approved.id, version: approved.version, decision: 'approve' });
     });
     const { page, core } = app;
-    await page.getByRole('menuitem', { name: '科技资源' }).click(); // the dashboard is the landing page
-    await page.getByPlaceholder(/搜索名称、单位/).fill(TITLE);
-    await page.getByTestId('resource-row').filter({ hasText: TITLE }).first().click();
+    await openResource(page, TITLE);
     const bookings = page.getByTestId('resource-bookings');
     await expect.poll(() => bookings.getByTestId('booking-day').count()).toBe(2);
     expect(await bookings.getByTestId('booking-day').first().innerText()).toMatch(/3月15日[\s\S]*09:00–12:00[\s\S]*已同意[\s\S]*沈阳某研究院[\s\S]*14:00–15:30[\s\S]*待处理[\s\S]*大连某实验室/);

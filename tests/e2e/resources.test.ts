@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs } from '../helpers/resources';
-import { browserSession, navigate, pickOption, setUpAs } from './harness';
-
-async function openResource(page: Page, title: string) {
-  await navigate(page, '科技资源'); // the dashboard is the landing page
-  await page.getByPlaceholder(/搜索名称、单位/).fill(title);
-  await page.getByTestId('resource-row').filter({ hasText: title }).first().click();
-  await page.getByTestId('resource-detail').waitFor();
-}
+import { browserSession, navigate, openResource, pickOption, setUpAs } from './harness';
 
 async function status(page: Page) {
   return page.getByTestId('resource-status').innerText();

@@ -4,7 +4,7 @@ import type { ScenarioCreateInput } from '../../shared/domain/scenario';
 import { addDays, shanghaiToday } from '../../shared/shanghai-date';
 import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, navigate, pickOption, setUpAs } from './harness';
+import { browserSession, navigate, openResource, pickOption, setUpAs } from './harness';
 
 const TITLE = '新能源汽车稀土永磁驱动电机检测能力提升';
 
@@ -327,11 +327,7 @@ describe('application scenarios in a real browser', () => {
       publishListing(core, {});
     });
     const { page } = app;
-    await navigate(page, '科技资源'); // the dashboard is the landing page
-    await page.getByPlaceholder(/搜索名称、单位/).fill('稀土永磁材料概念验证中心');
-    await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
-    await page.getByTestId('resource-row').filter({ hasText: '稀土永磁材料概念验证中心' }).click();
-    await page.getByTestId('resource-detail').waitFor();
+    await openResource(page, '稀土永磁材料概念验证中心');
     await page.getByRole('tab', { name: '可服务的场景清单' }).click();
     const match = page.getByTestId('scenario-match').filter({ hasText: TITLE });
     await expect.poll(() => match.count()).toBe(1);
