@@ -372,12 +372,32 @@ export function readListText(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Each option list's labels, values and aliases, loosened once: an import reads every cell of
+ * a column against the same list, and loosening them again for each cell showed per row. The
+ * first option a key belongs to wins, as in a scan in order. Lists are not changed once made.
+ */
+const optionKeys = new WeakMap<readonly ColumnOption[], Map<string, string>>();
+
+function optionKeysOf(options: readonly ColumnOption[]): Map<string, string> {
+  let keys = optionKeys.get(options);
+  if (!keys) {
+    keys = new Map();
+    for (const o of options) {
+      for (const name of [o.label, o.value, ...(o.aliases ?? [])]) {
+        const key = looseText(name);
+        if (!keys.has(key)) keys.set(key, o.value);
+      }
+    }
+    optionKeys.set(options, keys);
+  }
+  return keys;
+}
+
 /** A choice by its label, value or alias, loosely (full-width, spaces, case). */
 export function readOption(text: string, options: readonly ColumnOption[]): ReadResult<string> {
-  const wanted = looseText(text);
-  for (const o of options) {
-    if (looseText(o.label) === wanted || looseText(o.value) === wanted || (o.aliases ?? []).some((a) => looseText(a) === wanted)) return { ok: true, value: o.value };
-  }
+  const value = optionKeysOf(options).get(looseText(text));
+  if (value !== undefined) return { ok: true, value };
   const labels = options.map((o) => o.label);
   return { ok: false, message: labels.length <= 12 ? `「${text.slice(0, 40)}」不是可选值，应为 ${labels.join('、')} 之一` : `「${text.slice(0, 40)}」不在可选值中，请从下拉列表选择` };
 }

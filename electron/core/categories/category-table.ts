@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { RecordMeta } from '../../../shared/domain/record';
 import { writeAudit } from '../audit';
+import { statement } from '../db/statements';
 import { newMetaRow, nowIso, rowToMeta, type Actor, type RecordMetaRow } from '../records';
 import { requireRole, staleVersion } from '../rules';
 
@@ -45,19 +46,19 @@ export interface CategoryTable<C extends CategoryBase, I extends CategoryInputBa
 type Row = RecordMetaRow & { code: string; name: string; sort_order: number; active: number } & Record<string, unknown>;
 
 function toCategory<C extends CategoryBase, I extends CategoryInputBase>(spec: CategoryTable<C, I>, row: Row): C {
-  return { ...rowToMeta(row), code: row.code, name: row.name, sortOrder: row.sort_order, active: row.active === 1, ...spec.ownFields(row) } as C;
+  // Object.assign rather than a spread literal: see rowToResource (a category is read per imported row).
+  return Object.assign(rowToMeta(row), { code: row.code, name: row.name, sortOrder: row.sort_order, active: row.active === 1 }, spec.ownFields(row)) as C;
 }
 
 export function listCategoryRows<C extends CategoryBase, I extends CategoryInputBase>(db: Database.Database, spec: CategoryTable<C, I>, includeInactive: boolean): C[] {
-  return db
-    .prepare<[], Row>(`SELECT * FROM ${spec.table} WHERE deleted_at IS NULL ORDER BY sort_order, code`)
+  return statement<[], Row>(db, `SELECT * FROM ${spec.table} WHERE deleted_at IS NULL ORDER BY sort_order, code`)
     .all()
     .map((row) => toCategory(spec, row))
     .filter((c) => includeInactive || c.active);
 }
 
 export function getCategoryRow<C extends CategoryBase, I extends CategoryInputBase>(db: Database.Database, spec: CategoryTable<C, I>, id: string): C {
-  const row = db.prepare<[string], Row>(`SELECT * FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id);
+  const row = statement<[string], Row>(db, `SELECT * FROM ${spec.table} WHERE id = ? AND deleted_at IS NULL`).get(id);
   if (!row) throw new AppError('VALIDATION', `${spec.noun}：找不到该${spec.noun}。`, { categoryId: `找不到该${spec.noun}` });
   return toCategory(spec, row);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AgendaItem, AllianceEvent, EventOutcome, EventStatus } from '../../../shared/domain/event';
 import { insertRow, updateVersionedRow } from '../db/rows';
+import { statement } from '../db/statements';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
 export interface EventRow extends RecordMetaRow {
@@ -41,8 +42,8 @@ const SELECT_EVENTS = `
 
 export function rowToEvent(row: EventJoinedRow, zoneNames: ReadonlyMap<string, string>): AllianceEvent {
   const coHosts = JSON.parse(row.co_host_zone_ids) as string[];
-  return {
-    ...rowToMeta(row),
+  // Object.assign rather than a spread literal: see rowToResource. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     seq: row.seq,
     ownerZoneId: row.owner_zone_id,
     ownerZoneName: row.zone_name,
@@ -70,23 +71,22 @@ export function rowToEvent(row: EventJoinedRow, zoneNames: ReadonlyMap<string, s
     statusReason: row.status_reason,
     sequence: row.sequence,
     outcome: JSON.parse(row.outcome) as EventOutcome,
-  };
+  });
 }
 
 export function zoneNameMap(db: Database.Database): Map<string, string> {
-  return new Map(db.prepare<[], [string, string]>('SELECT id, short_name FROM zones').raw().all());
+  return new Map(statement<[], [string, string]>(db, 'SELECT id, short_name FROM zones', 'raw').all());
 }
 
 export function selectEvent(db: Database.Database, id: string): AllianceEvent | undefined {
-  const row = db.prepare<[string], EventJoinedRow>(`${SELECT_EVENTS} WHERE e.id = ? AND e.deleted_at IS NULL`).get(id);
+  const row = statement<[string], EventJoinedRow>(db, `${SELECT_EVENTS} WHERE e.id = ? AND e.deleted_at IS NULL`).get(id);
   return row ? rowToEvent(row, zoneNameMap(db)) : undefined;
 }
 
 /** Events by id (any order); for exports. */
 export function selectEvents(db: Database.Database, ids: readonly string[]): AllianceEvent[] {
   const names = zoneNameMap(db);
-  return db
-    .prepare<[string], EventJoinedRow>(`${SELECT_EVENTS} WHERE e.id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL ORDER BY e.start_at, e.seq`)
+  return statement<[string], EventJoinedRow>(db, `${SELECT_EVENTS} WHERE e.id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL ORDER BY e.start_at, e.seq`)
     .all(JSON.stringify(ids))
     .map((row) => rowToEvent(row, names));
 }

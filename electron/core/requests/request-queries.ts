@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { insertRow, updateVersionedRow } from '../db/rows';
+import { statement } from '../db/statements';
 import type { RequestStats, RequestStatus, SharingRequest } from '../../../shared/domain/sharing-request';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
@@ -39,8 +40,8 @@ const SELECT_JOINED = `
 const NEWEST_FIRST = 'ORDER BY q.created_at DESC, q.id DESC';
 
 export function rowToRequest(row: RequestJoinedRow): SharingRequest {
-  return {
-    ...rowToMeta(row),
+  // Object.assign rather than a spread literal: see rowToResource. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     resourceId: row.resource_id,
     resourceTitle: row.resource_title,
     resourceOwnerZoneId: row.resource_owner_zone_id,
@@ -60,11 +61,11 @@ export function rowToRequest(row: RequestJoinedRow): SharingRequest {
     decisionNote: row.decision_note,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
-  };
+  });
 }
 
 export function selectRequest(db: Database.Database, id: string): RequestJoinedRow | undefined {
-  return db.prepare<[string], RequestJoinedRow>(`${SELECT_JOINED} WHERE q.id = ? AND q.deleted_at IS NULL`).get(id);
+  return statement<[string], RequestJoinedRow>(db, `${SELECT_JOINED} WHERE q.id = ? AND q.deleted_at IS NULL`).get(id);
 }
 
 export function insertRequest(db: Database.Database, row: RequestRow): void {
@@ -81,15 +82,14 @@ export function updateRequestRow(db: Database.Database, id: string, version: num
  * Times are stored as UTC ISO strings of one fixed format, so string comparison is time order.
  */
 export function selectOverlappingBooking(db: Database.Database, resourceId: string, start: string, end: string, exceptId: string): RequestJoinedRow | undefined {
-  return db
-    .prepare<{ resourceId: string; start: string; end: string; exceptId: string }, RequestJoinedRow>(
-      `${SELECT_JOINED}
-       WHERE q.resource_id = @resourceId AND q.id <> @exceptId AND q.deleted_at IS NULL
-         AND q.status IN ('approved', 'completed') AND q.slot_start IS NOT NULL
-         AND q.slot_start < @end AND q.slot_end > @start
-       ORDER BY q.slot_start LIMIT 1`,
-    )
-    .get({ resourceId, start, end, exceptId });
+  return statement<{ resourceId: string; start: string; end: string; exceptId: string }, RequestJoinedRow>(
+    db,
+    `${SELECT_JOINED}
+     WHERE q.resource_id = @resourceId AND q.id <> @exceptId AND q.deleted_at IS NULL
+       AND q.status IN ('approved', 'completed') AND q.slot_start IS NOT NULL
+       AND q.slot_start < @end AND q.slot_end > @start
+     ORDER BY q.slot_start LIMIT 1`,
+  ).get({ resourceId, start, end, exceptId });
 }
 
 export type RequestFilter =

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApplicationStatus, OrganisationType, ScenarioApplication } from '../../../shared/domain/scenario-application';
+import { statement } from '../db/statements';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
 export interface ApplicationRow extends RecordMetaRow {
@@ -32,8 +33,8 @@ const SELECT_APPLICATIONS = `
   JOIN zones z ON z.id = a.owner_zone_id`;
 
 function toApplication(row: ApplicationJoinedRow): ScenarioApplication {
-  return {
-    ...rowToMeta(row),
+  // Object.assign rather than a spread literal: see rowToResource. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     scenarioId: row.scenario_id,
     scenarioTitle: row.scenario_title,
     scenarioOwnerZoneId: row.scenario_owner_zone_id,
@@ -50,18 +51,17 @@ function toApplication(row: ApplicationJoinedRow): ScenarioApplication {
     status: row.status,
     decisionNote: row.decision_note,
     submittedAt: row.created_at,
-  };
+  });
 }
 
 export function selectApplication(db: Database.Database, id: string): ScenarioApplication | undefined {
-  const row = db.prepare<[string], ApplicationJoinedRow>(`${SELECT_APPLICATIONS} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id);
+  const row = statement<[string], ApplicationJoinedRow>(db, `${SELECT_APPLICATIONS} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id);
   return row ? toApplication(row) : undefined;
 }
 
 /** A listing's applications, oldest first (the order they came in). */
 export function selectApplicationsOf(db: Database.Database, scenarioId: string): ScenarioApplication[] {
-  return db
-    .prepare<[string], ApplicationJoinedRow>(`${SELECT_APPLICATIONS} WHERE a.scenario_id = ? AND a.deleted_at IS NULL ORDER BY a.id`)
+  return statement<[string], ApplicationJoinedRow>(db, `${SELECT_APPLICATIONS} WHERE a.scenario_id = ? AND a.deleted_at IS NULL ORDER BY a.id`)
     .all(scenarioId)
     .map(toApplication);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Scenario, ScenarioKind, ScenarioStatus, ScoringCriterion } from '../../../shared/domain/scenario';
 import { insertRow, updateVersionedRow } from '../db/rows';
+import { statement } from '../db/statements';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
 export interface ScenarioRow extends RecordMetaRow {
@@ -43,8 +44,8 @@ export const SELECT_SCENARIOS = `
   JOIN zones z ON z.id = s.owner_zone_id`;
 
 export function rowToScenario(row: ScenarioJoinedRow): Scenario {
-  return {
-    ...rowToMeta(row),
+  // Object.assign rather than a spread literal: see rowToResource. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     seq: row.seq,
     ownerZoneId: row.owner_zone_id,
     ownerZoneName: row.zone_name,
@@ -71,11 +72,11 @@ export function rowToScenario(row: ScenarioJoinedRow): Scenario {
     cancelReason: row.cancel_reason,
     publishedAt: row.published_at,
     matchedApplicationId: row.matched_application_id,
-  };
+  });
 }
 
 export function selectScenario(db: Database.Database, id: string): Scenario | undefined {
-  const row = db.prepare<[string], ScenarioJoinedRow>(`${SELECT_SCENARIOS} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id);
+  const row = statement<[string], ScenarioJoinedRow>(db, `${SELECT_SCENARIOS} WHERE s.id = ? AND s.deleted_at IS NULL`).get(id);
   return row ? rowToScenario(row) : undefined;
 }
 

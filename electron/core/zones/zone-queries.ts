@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { insertRow, updateVersionedRow } from '../db/rows';
+import { statement } from '../db/statements';
 import type { Zone } from '../../../shared/domain/zone';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
@@ -20,8 +21,8 @@ export interface ZoneRow extends RecordMetaRow {
 }
 
 export function rowToZone(row: ZoneRow): Zone {
-  return {
-    ...rowToMeta(row),
+  // Object.assign rather than a spread literal: see rowToResource. Same properties, same order.
+  return Object.assign(rowToMeta(row), {
     code: row.code,
     name: row.name,
     shortName: row.short_name,
@@ -35,7 +36,7 @@ export function rowToZone(row: ZoneRow): Zone {
     role: row.role,
     notes: row.notes,
     active: row.active === 1,
-  };
+  });
 }
 
 /** Domain field name → column name, for the editable zone fields. */
@@ -55,21 +56,19 @@ export const ZONE_COLUMNS = {
 } as const satisfies Record<string, keyof ZoneRow>;
 
 export function selectLiveZones(db: Database.Database): ZoneRow[] {
-  return db.prepare<[], ZoneRow>('SELECT * FROM zones WHERE deleted_at IS NULL ORDER BY id').all();
+  return statement<[], ZoneRow>(db, 'SELECT * FROM zones WHERE deleted_at IS NULL ORDER BY id').all();
 }
 
 export function selectZone(db: Database.Database, id: string): ZoneRow | undefined {
-  return db.prepare<[string], ZoneRow>('SELECT * FROM zones WHERE id = ? AND deleted_at IS NULL').get(id);
+  return statement<[string], ZoneRow>(db, 'SELECT * FROM zones WHERE id = ? AND deleted_at IS NULL').get(id);
 }
 
 export function selectZoneBy(db: Database.Database, column: 'code' | 'name', value: string): ZoneRow | undefined {
-  return db.prepare<[string], ZoneRow>(`SELECT * FROM zones WHERE ${column} = ? AND deleted_at IS NULL`).get(value);
+  return statement<[string], ZoneRow>(db, `SELECT * FROM zones WHERE ${column} = ? AND deleted_at IS NULL`).get(value);
 }
 
 export function selectActiveSecretariat(db: Database.Database): ZoneRow | undefined {
-  return db
-    .prepare<[], ZoneRow>("SELECT * FROM zones WHERE role = 'secretariat' AND active = 1 AND deleted_at IS NULL LIMIT 1")
-    .get();
+  return statement<[], ZoneRow>(db, "SELECT * FROM zones WHERE role = 'secretariat' AND active = 1 AND deleted_at IS NULL LIMIT 1").get();
 }
 
 export function insertZone(db: Database.Database, row: ZoneRow): void {
