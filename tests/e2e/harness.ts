@@ -101,18 +101,22 @@ export async function openResource(page: Page, title: string) {
 }
 
 /**
- * Closes the open drawer whose content carries `contentTestId`. A success toast that appears
- * at the top just as the click lands can take the click on a loaded machine: try again.
+ * Closes the open drawer whose content carries `contentTestId`, by keyboard (Esc) as a clerk
+ * would. Not by clicking ✕: a success toast at the top can lie over it, and the pointer
+ * resting on a toast keeps it open (Ant Design pauses a hovered message) — the click then
+ * never lands. Falls back to the pointer, moved off the toasts first.
  */
 export async function closeDrawer(page: Page, contentTestId: string) {
-  for (let attempt = 1; ; attempt++) {
+  const content = page.getByTestId(contentTestId);
+  await content.click({ position: { x: 1, y: 1 } }); // focus inside the drawer, for its Esc
+  await page.keyboard.press('Escape');
+  try {
+    await content.waitFor({ state: 'detached', timeout: 5_000 });
+    return;
+  } catch {
+    await page.mouse.move(0, 0);
     await page.locator('.ant-drawer-close').click();
-    try {
-      await page.getByTestId(contentTestId).waitFor({ state: 'detached', timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
+    await content.waitFor({ state: 'detached' });
   }
 }
 
