@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday, toShanghaiIso } from '../../shared/shanghai-date';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, closeDrawer, navigate, pickOption, setUpAs } from './harness';
+import { allowReminders, browserSession, closeDrawer, navigate, pickOption, setUpAs } from './harness';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -520,6 +520,7 @@ describe('the innovation events calendar in a real browser', () => {
   it('reminds once of an event starting within a day, and opens it from the reminder', async () => {
     const app = await session.open(setUpAs('HRB', 'secretariat'));
     const { page, core } = app;
+    await allowReminders(page);
     const start = Date.now() + 2 * 3_600_000;
     core.ok('events.create', { typeId: typeId(core, 'training'), title: '知识产权运营培训', startAt: toShanghaiIso(start), endAt: toShanghaiIso(start + 3_600_000), venue: '长春高新区服务中心' });
     await page.reload();

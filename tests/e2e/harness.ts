@@ -59,8 +59,31 @@ export async function openPageOn(browser: Browser, core: TempCore) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  await dismissRemindersInTheWay(page);
   await page.goto(host.url);
   return { host, context, page, errors };
+}
+
+/**
+ * Event reminders (in-app, shown until read) appear whenever an event — demo ones too — comes
+ * within a day of starting, so at any moment of a test run; one in the way of an action is
+ * closed first, as a clerk would. The reminder test itself takes them back (allowReminders).
+ */
+const reminder = (page: Page) => page.getByTestId('event-reminder');
+
+async function dismissRemindersInTheWay(page: Page) {
+  // Several may be stacked: close each (one may already be on its way out), and do not wait for all to go.
+  await page.addLocatorHandler(
+    reminder(page).first(),
+    async () => {
+      for (const close of await reminder(page).locator('.ant-notification-notice-close').all()) await close.click({ timeout: 2_000 }).catch(() => {});
+    },
+    { noWaitAfter: true },
+  );
+}
+
+export async function allowReminders(page: Page) {
+  await page.removeLocatorHandler(reminder(page).first());
 }
 
 /** Completes the first-run wizard as the given zone (typed into the search box). */

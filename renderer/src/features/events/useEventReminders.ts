@@ -51,7 +51,8 @@ export function useEventReminders(onOpen: (eventId: string) => void, title: stri
         title,
         description: r.message,
         duration: 0,
-        placement: 'bottomRight',
+        // Bottom left: it stays until read, and on the right it would lie over dialogs' buttons and drawers.
+        placement: 'bottomLeft',
         onClick: () => {
           notification.destroy(r.key);
           openRef.current(r.eventId);
