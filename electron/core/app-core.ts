@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { join } from 'node:path';
 import { createDispatcher, type AsyncDispatch, type Dispatch } from './dispatcher';
 import { openDatabase } from './db/open';
-import { STORAGE_PROBLEM_LABELS, storageProblemOf } from './db/storage-errors';
+import { errorCodeOf, STORAGE_PROBLEM_LABELS, storageProblemOf } from './db/storage-errors';
 import { excelImportRunning, useExcelDatabaseBinding } from './excel/worker-client';
 import { writeBackup } from './backups/backup-files';
 import { autoBackup, backupFolderOf, swapDatabaseFile, type Workspace } from './backups/backup-service';
@@ -122,7 +122,7 @@ export function createCore(options: CoreOptions): Core {
  * Said in one sentence naming the folder; nothing in it was touched.
  */
 function unopenableFolder(error: unknown, dataDir: string): AppError | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = errorCodeOf(error);
   const problem = storageProblemOf(error) ?? (code === 'SQLITE_CANTOPEN' ? 'readonly' : null);
   if (!problem) return null;
   return new AppError('STORAGE', `无法打开数据文件夹「${dataDir}」（${STORAGE_PROBLEM_LABELS[problem]}）。其中的文件未做任何改动。请检查该文件夹的写入权限和所在磁盘，然后重新启动。`);

@@ -3,7 +3,7 @@ import { contract, isChannelName, type ChannelName } from '../../shared/contract
 import { AppError, INTERNAL_MESSAGE, type Result } from '../../shared/errors';
 import { validationError } from '../../shared/validation';
 import type { Workspace } from './backups/backup-service';
-import { storageError } from './db/storage-errors';
+import { errorCodeOf, storageError } from './db/storage-errors';
 import { handlers } from './handlers';
 import { actorOf, readInstallation } from './settings/settings-service';
 
@@ -99,6 +99,6 @@ function hasSchema(db: Database.Database): boolean {
 
 /** SQLite refusing a write to a read-only file, or tripping over damage. */
 function isSqliteDamage(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = errorCodeOf(error);
   return /^SQLITE_(READONLY|CORRUPT|NOTADB|IOERR)/.test(code);
 }

@@ -27,9 +27,14 @@ const ADVICE: Record<StorageProblem, string> = {
   io: '磁盘可能已拔出或损坏，请检查后重试，并尽快在「设置 → 数据备份」中立即备份。',
 };
 
+/** The code a library put on an error (SQLite's `SQLITE_FULL`, Node's `ENOSPC`…), or ''. */
+export function errorCodeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
 export function storageProblemOf(error: unknown): StorageProblem | null {
   if (error instanceof AppError) return null;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = errorCodeOf(error);
   const text = `${code} ${error instanceof Error ? error.message : String(error)}`;
   return PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
 }

@@ -8,6 +8,7 @@ import type { ExchangeKindSummary, ExchangeResult } from '../../../shared/domain
 import { blobPath, storeBlob } from '../attachments/attachment-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { statement } from '../db/statements';
+import { errorCodeOf } from '../db/storage-errors';
 import { nowIso } from '../records';
 import { withDeferredTextIndex } from '../search/text-index';
 import { readInstallation, readSetting, writeSetting } from '../settings/settings-service';
@@ -411,7 +412,7 @@ function writeRowChecked(db: Database.Database, kind: RecordKind, before: Row | 
   try {
     putRow(db, kind, row, deleted);
   } catch (error) {
-    if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
+    if (errorCodeOf(error).startsWith('SQLITE_CONSTRAINT')) {
       return `与本机已有的${kind.noun}冲突（代码、名称或编号重复，或内容不符合本机的规则），未应用`;
     }
     throw error;
