@@ -158,6 +158,21 @@ export function setUpAs(code: string, role: 'secretariat' | 'member', loadDemo =
 }
 
 /**
+ * What the page showed when a test failed, printed (CI keeps only the log) and saved as a
+ * screenshot: the accessibility tree is what the failed locator searched.
+ */
+async function reportFailure(app: RunningApp, testName: string) {
+  const name = `FAILED-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
+  const snapshot = await app.page
+    .locator('body')
+    .ariaSnapshot({ timeout: 5_000 })
+    .then((tree) => tree.split('\n').slice(0, 400).join('\n'))
+    .catch((e: Error) => `(no snapshot: ${e.message})`);
+  await app.screenshot(name).catch(() => {});
+  console.error(`[e2e] ${testName}: page at failure (${app.page.url()}), errors ${JSON.stringify(app.errors)}\n${snapshot}`);
+}
+
+/**
  * One Chromium per test file and a fresh app (new SQLite file, new host) per test: call at
  * the top of a describe block, then `await session.open(prepare?)` in each test.
  */
@@ -167,7 +182,8 @@ export function browserSession() {
   beforeAll(async () => {
     browser = await launchBrowser();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && app) await reportFailure(app, task.name);
     await app?.close();
     app = undefined;
   });
