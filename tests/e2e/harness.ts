@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { rendererDir } from '../../electron/core/app-paths';
 import { startHost, type Host } from '../../electron/host/server';
 import { tempCore, type TempCore } from '../helpers/temp-core';
+import { shanghaiToday } from '../../shared/shanghai-date';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS_DIR = join(process.cwd(), 'test-results', 'screens');
@@ -158,6 +159,19 @@ export function setUpAs(code: string, role: 'secretariat' | 'member', loadDemo =
 }
 
 /**
+ * Tests build "today's" events from shanghaiToday(); one that starts in the last seconds of a
+ * Shanghai day would see its all-day event end while it runs (CI runs at any hour, and
+ * 16:00 UTC is Shanghai's midnight). Such a test starts just after midnight instead.
+ */
+const MIDNIGHT_MARGIN_MS = 45_000;
+async function waitOutShanghaiMidnight() {
+  const now = Date.now();
+  if (shanghaiToday(now + MIDNIGHT_MARGIN_MS) === shanghaiToday(now)) return;
+  const wait = 1_000 + Date.parse(`${shanghaiToday(now + MIDNIGHT_MARGIN_MS)}T00:00:00+08:00`) - now;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
  * What the page showed when a test failed, printed (CI keeps only the log) and saved as a
  * screenshot: the accessibility tree is what the failed locator searched.
  */
@@ -182,6 +196,7 @@ export function browserSession() {
   beforeAll(async () => {
     browser = await launchBrowser();
   });
+  beforeEach(waitOutShanghaiMidnight);
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && app) await reportFailure(app, task.name);
     await app?.close();
