@@ -6,6 +6,7 @@ import { takeAccessToken } from './api/token';
 import { httpTransport, ipcTransport } from './api/transport';
 import { App } from './app/App';
 import { initI18n } from './i18n';
+import { keepEnterInDatePickers } from './ui/datePickerEnter';
 import './styles.css';
 
 declare global {
@@ -19,6 +20,8 @@ declare global {
 const transport = window.alliance
   ? ipcTransport(window.alliance)
   : httpTransport(takeAccessToken(window.location, window.sessionStorage, window.history));
+
+keepEnterInDatePickers();
 
 // Chinese first; the saved language is applied as soon as app.info arrives.
 initI18n('zh-CN');

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, shanghaiToday, toShanghaiIso } from '../../shared/shanghai-date';
 import type { TempCore } from '../helpers/temp-core';
-import { allowReminders, browserSession, closeDrawer, navigate, pickOption, setUpAs } from './harness';
+import { allowReminders, browserSession, closeDrawer, fillPicker, navigate, pickOption, setUpAs } from './harness';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -58,14 +58,6 @@ async function status(page: Page) {
   return page.getByTestId('event-status').innerText();
 }
 
-/** Types a date (and time) into an Ant Design picker of a form. */
-async function fillPicker(scope: Locator, label: string, value: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Tab'); // Enter would submit the form
-}
-
 /** Clicks 保存 in the event form; if warnings come up, saves anyway. Returns the warnings shown. */
 async function saveEventForm(page: Page, dialog: Locator): Promise<string> {
   await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
@@ -115,6 +107,33 @@ function pdfPages(pdf: Buffer): Array<{ width: number; height: number }> {
 
 describe('the innovation events calendar in a real browser', () => {
   const session = browserSession();
+
+  it('takes Enter in a date field as confirming the date, not as saving the form; Enter in a text field still saves', async () => {
+    const app = await session.open(setUpAs('HRB', 'secretariat'));
+    const { page, core } = app;
+    await openEventsPage(page);
+    await page.getByRole('button', { name: '新建活动' }).click();
+    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('event-form') });
+    await dialog.getByLabel('活动名称').fill('键盘录入的座谈会');
+    await pickOption(page, dialog, '活动类型', '研讨会/座谈会');
+    await dialog.getByLabel('地点').fill('哈尔滨高新区科技创新城会议中心');
+    // Every required field is filled once the end is typed: an Enter that submitted would save.
+    for (const [label, value] of [['开始时间', '2026-12-02 09:00'], ['结束时间', '2026-12-02 11:30']] as const) {
+      await fillPicker(dialog, label, value, 'Enter');
+      await expect.poll(() => dialog.getByLabel(label, { exact: true }).inputValue()).toBe(value);
+    }
+    await page.keyboard.press('Escape'); // closes the picker's panel, not the dialog
+    await page.waitForTimeout(1_000); // what a submission would take to show up, many times over
+    expect(core.ok('events.list', { query: '键盘录入的座谈会' }).total).toBe(0);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('.ant-form-item-explain-error').count()).toBe(0);
+
+    await dialog.getByLabel('活动名称').press('Enter');
+    await page.getByTestId('event-detail').waitFor();
+    const saved = core.ok('events.list', { query: '键盘录入的座谈会' }).items;
+    expect(saved.map((e) => [e.startAt, e.endAt])).toEqual([['2026-12-02T09:00:00+08:00', '2026-12-02T11:30:00+08:00']]);
+    expect(app.errors).toEqual([]);
+  });
 
   it('warns that 2026-10-01 is a statutory holiday, saves anyway when asked, and shows 休/班 days and Beijing times on the calendar', async () => {
     const app = await session.open(setUpAs('HRB', 'secretariat'));

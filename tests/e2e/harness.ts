@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { rendererDir } from '../../electron/core/app-paths';
 import { startHost, type Host } from '../../electron/host/server';
@@ -148,6 +148,17 @@ export async function closeDrawer(page: Page, contentTestId: string) {
 export async function pickOption(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/**
+ * Types a date (and time) into the Ant Design picker labelled `label`, then leaves it with
+ * `key`: Tab goes on to the next field; Enter confirms the date (it never submits the form).
+ */
+export async function fillPicker(scope: Locator, label: string, value: string, key: 'Tab' | 'Enter' = 'Tab') {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press(key);
 }
 
 /** Skips the wizard: this installation is already set up as zone `code` with `role`. */

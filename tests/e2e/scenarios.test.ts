@@ -4,19 +4,12 @@ import type { ScenarioCreateInput } from '../../shared/domain/scenario';
 import { addDays, shanghaiToday } from '../../shared/shanghai-date';
 import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, navigate, openResource, pickOption, setUpAs } from './harness';
+import { browserSession, fillPicker, navigate, openResource, pickOption, setUpAs } from './harness';
 
 const TITLE = '新能源汽车稀土永磁驱动电机检测能力提升';
 
 function dialogTitled(page: Page, title: string | RegExp) {
   return page.getByRole('dialog').filter({ hasText: title });
-}
-
-async function typeDate(dialog: Locator, label: string, value: string) {
-  const input = dialog.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
 }
 
 async function addTag(dialog: Locator, label: string, tag: string) {
@@ -35,7 +28,7 @@ async function fillChallenge(page: Page, dialog: Locator, title: string) {
   await dialog.getByLabel('场景描述').fill('面向新能源汽车驱动电机，建设稀土永磁材料与电机性能检测能力。');
   await dialog.getByLabel('技术要求与指标').fill('剩磁 ≥ 1.35 T；峰值效率 ≥ 96%。');
   await dialog.getByLabel('揭榜奖励').fill('500');
-  await typeDate(dialog, '申报截止日期', addDays(shanghaiToday(), 30));
+  await fillPicker(dialog, '申报截止日期', addDays(shanghaiToday(), 30), 'Enter');
   await dialog.getByLabel('联系人').fill('王工');
   await dialog.getByLabel('联系电话').fill('0472-5179000');
   await addTag(dialog, '关键词标签', '稀土永磁');

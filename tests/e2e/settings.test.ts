@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, navigate, setUpAs } from './harness';
+import { browserSession, fillPicker, navigate, setUpAs } from './harness';
 
 const SAVE = /^保\s*存$/;
 
@@ -13,13 +13,6 @@ function dialogTitled(page: Page, title: string | RegExp) {
 
 function row(card: Locator, text: string) {
   return card.locator('tr.ant-table-row', { hasText: text });
-}
-
-async function fillPicker(scope: Locator, label: string, value: string) {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Tab'); // Enter would submit the form
 }
 
 /** The option labels of the open Ant Design select dropdown. */
