@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core';
-import type { AsyncDispatch } from '../../electron/core/dispatcher';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { rendererDir } from '../../electron/core/app-paths';
 import { startHost, type Host } from '../../electron/host/server';
 import { tempCore, type TempCore } from '../helpers/temp-core';
+import { ApiCallLog, reportFailure } from './failure-report';
 import { shanghaiToday } from '../../shared/shanghai-date';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,63 +63,10 @@ export async function openPageOn(browser: Browser, core: TempCore) {
     if (m.type() === 'error') errors.push(m.text());
   });
   calls.watch(page);
-  apiCalls.set(page, calls);
   await dismissRemindersInTheWay(page);
   await page.goto(host.url);
   return { host, context, page, errors };
 }
-
-/**
- * The page's last contract calls, as the browser saw them (sent → answered) and as the host
- * ran them: printed when a test fails, so a slow answer shows whether the core or the way to
- * it was slow.
- */
-class ApiCallLog {
-  private readonly started = performance.now();
-  private readonly lines: string[] = [];
-
-  timed(dispatch: AsyncDispatch): AsyncDispatch {
-    return async (channel, input) => {
-      const t = performance.now();
-      const result = await dispatch(channel, input);
-      this.add(`host    ${channel} ran ${Math.round(performance.now() - t)} ms (${result.ok ? 'ok' : result.error.code})`, t);
-      return result;
-    };
-  }
-
-  watch(page: Page) {
-    const sent = new Map<Request, number>();
-    const channel = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^.*\/api\//, ''));
-    page.on('request', (r) => {
-      if (r.url().includes('/api/')) sent.set(r, performance.now());
-    });
-    const done = (how: string) => (r: Request) => {
-      const t = sent.get(r);
-      if (t === undefined) return;
-      sent.delete(r);
-      this.add(`browser ${channel(r.url())} ${how} after ${Math.round(performance.now() - t)} ms`, t);
-    };
-    page.on('requestfinished', done('answered'));
-    page.on('requestfailed', done('failed'));
-    this.pending = () => [...sent].map(([r, t]) => `${this.at(t)} browser ${channel(r.url())} still waiting`);
-  }
-
-  pending: () => string[] = () => [];
-
-  report(): string {
-    return [...this.lines.slice(-20), ...this.pending()].join('\n');
-  }
-
-  private at(t: number) {
-    return `+${((t - this.started) / 1000).toFixed(1)} s`;
-  }
-
-  private add(line: string, t: number) {
-    this.lines.push(`${this.at(t)} ${line}`);
-    if (this.lines.length > 100) this.lines.shift();
-  }
-}
-const apiCalls = new WeakMap<Page, ApiCallLog>();
 
 /**
  * Event reminders (in-app, shown until read) appear whenever an event — demo ones too — comes
@@ -236,22 +183,6 @@ async function waitOutShanghaiMidnight() {
   if (shanghaiToday(now + MIDNIGHT_MARGIN_MS) === shanghaiToday(now)) return;
   const wait = 1_000 + Date.parse(`${shanghaiToday(now + MIDNIGHT_MARGIN_MS)}T00:00:00+08:00`) - now;
   await new Promise((resolve) => setTimeout(resolve, wait));
-}
-
-/**
- * What the page showed when a test failed, printed (CI keeps only the log) and saved as a
- * screenshot: the accessibility tree is what the failed locator searched.
- */
-async function reportFailure(app: RunningApp, testName: string) {
-  const name = `FAILED-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
-  const snapshot = await app.page
-    .locator('body')
-    .ariaSnapshot({ timeout: 5_000 })
-    .then((tree) => tree.split('\n').slice(0, 400).join('\n'))
-    .catch((e: Error) => `(no snapshot: ${e.message})`);
-  await app.screenshot(name).catch(() => {});
-  const calls = apiCalls.get(app.page)?.report() ?? '';
-  console.error(`[e2e] ${testName}: page at failure (${app.page.url()}), errors ${JSON.stringify(app.errors)}\nlast contract calls:\n${calls}\n${snapshot}`);
 }
 
 /**
