@@ -2,11 +2,12 @@ import type { Page, Request } from 'playwright-core';
 import type { AsyncDispatch } from '../../electron/core/dispatcher';
 
 /**
- * What a failed end-to-end test leaves in the log (CI keeps only the log): the page's
- * accessibility tree — what the failed locator searched —, its errors, its last contract
- * calls, and a `FAILED-…` screenshot.
+ * What a failed end-to-end test leaves in the log (CI keeps only the log): the test's
+ * error (with Playwright's call log: what it waited for), the page's accessibility tree — what
+ * the failed locator searched —, its errors, its last contract calls, and a `FAILED-…`
+ * screenshot. A retried test's first error is otherwise never printed.
  */
-export async function reportFailure(app: { page: Page; errors: string[]; screenshot(name: string): Promise<void> }, testName: string) {
+export async function reportFailure(app: { page: Page; errors: string[]; screenshot(name: string): Promise<void> }, testName: string, failure: string) {
   const name = `FAILED-${testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`;
   const snapshot = await app.page
     .locator('body')
@@ -15,7 +16,7 @@ export async function reportFailure(app: { page: Page; errors: string[]; screens
     .catch((e: Error) => `(no snapshot: ${e.message})`);
   await app.screenshot(name).catch(() => {});
   const calls = logs.get(app.page)?.report() ?? '(none)';
-  console.error(`[e2e] ${testName}: page at failure (${app.page.url()}), errors ${JSON.stringify(app.errors)}\nlast contract calls:\n${calls}\n${snapshot}`);
+  console.error(`[e2e] ${testName}: ${failure}\npage at failure (${app.page.url()}), errors ${JSON.stringify(app.errors)}\nlast contract calls:\n${calls}\n${snapshot}`);
 }
 
 const logs = new WeakMap<Page, ApiCallLog>();

@@ -197,7 +197,7 @@ export function browserSession() {
   });
   beforeEach(waitOutShanghaiMidnight);
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail' && app) await reportFailure(app, task.name);
+    if (task.result?.state === 'fail' && app) await reportFailure(app, task.name, (task.result.errors ?? []).map((e) => e.message).join('\n'));
     await app?.close();
     app = undefined;
   });
