@@ -114,6 +114,13 @@ describe('parsing off the main thread', () => {
     expect(lastTaskRanIn).toBe('worker');
   });
 
+  it('stops writing a file that takes too long with a sentence about the export, not about a bad file', async () => {
+    const doc = { sheets: [{ name: '资源', columns: [{ header: '名称', width: 20 }], rows: Array.from({ length: 60_000 }, (_, i) => [`光谱仪 ${i}`]) }] };
+    await expect(runExcelTask({ kind: 'xlsx', doc }, 2)).rejects.toThrow(/^生成文件超过 \d+ 秒，已停止，没有生成文件。导出列表时请缩小筛选范围分批导出，或改为导出 \.csv（更快）。$/);
+    const small = await runExcelTask({ kind: 'xlsx', doc: { sheets: [{ ...doc.sheets[0]!, rows: [['光谱仪']] }] } }, 30_000);
+    expect(Buffer.from(small).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('lets a worker that runs out of memory fail the file, not the app', async () => {
     configureExcelWorker({ maxHeapMb: 40 });
     await runExcelTask({ kind: 'parse', bytes: owned(Buffer.from('名称\n光谱仪\n')), options: OPTIONS }, 30_000);

@@ -98,6 +98,13 @@ async function runTask<K extends ExcelTask['kind']>(task: Extract<ExcelTask, { k
   return (await runExcelTaskHere(task, onProgress)) as ExcelTaskResult[K];
 }
 
+/** The sentence for a task stopped at its time limit: a file read, or a file being written. */
+function tookTooLong(task: ExcelTask, timeoutMs: number): string {
+  const seconds = Math.round(timeoutMs / 1000);
+  if (task.kind === 'xlsx' || task.kind === 'csv') return `生成文件超过 ${seconds} 秒，已停止，没有生成文件。导出列表时请缩小筛选范围分批导出，或改为导出 .csv（更快）。`;
+  return `处理文件超过 ${seconds} 秒，已停止（文件可能过大或结构异常）。请拆分后再试。`;
+}
+
 // ── The worker ───────────────────────────────────────────────────────────────────────────
 
 interface Pending {
@@ -197,7 +204,7 @@ function startWorker(): WorkerHandle | null {
       const value = await new Promise<unknown>((resolve, reject) => {
         const timer = setTimeout(() => {
           finish(id);
-          reject(new AppError('VALIDATION', `处理文件超过 ${Math.round(timeoutMs / 1000)} 秒，已停止（文件可能过大或结构异常）。请拆分后再试。`));
+          reject(new AppError('VALIDATION', tookTooLong(task, timeoutMs)));
           void handle.terminate();
         }, timeoutMs);
         pending.set(id, { resolve, reject, progress: onProgress, timer });
