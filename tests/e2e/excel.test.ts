@@ -99,7 +99,18 @@ describe('Excel import and export of the resource list in a real browser', () =>
     await navigate(page, '科技资源');
     await page.getByPlaceholder(/搜索名称、单位/).fill('稀土');
     await expect.poll(() => page.getByTestId('resource-row').count()).toBe(1);
-    const csv = await download(page, () => excelMenu(page, 'resource', '导出 CSV'));
+    // A long export says what it is doing until the file is there (held back here for a moment).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/excel.export', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const downloading = download(page, () => excelMenu(page, 'resource', '导出 CSV'));
+    await expect.poll(() => page.locator('.ant-message').innerText()).toContain('正在生成文件');
+    release();
+    const csv = await downloading;
+    await expect.poll(() => page.locator('.ant-message').innerText()).not.toContain('正在生成文件');
     expect(csv.name).toMatch(/\.csv$/);
     const text = csv.bytes.toString('utf8');
     expect(text).toContain('稀土永磁材料概念验证中心');

@@ -384,7 +384,7 @@ export const en: Messages = {
     },
   },
   excel: {
-    menu: 'Excel', template: 'Download import template', import: 'Import…', exportXlsx: 'Export Excel', exportCsv: 'Export CSV', exported: 'Exported {{name}}',
+    menu: 'Excel', template: 'Download import template', import: 'Import…', exportXlsx: 'Export Excel', exportCsv: 'Export CSV', exported: 'Exported {{name}}', exporting: 'Writing the file; a long list takes a while (100,000 rows: about half a minute)…',
     title: 'Import {{type}} from Excel', stepFile: 'Choose file', stepPreview: 'Check', stepDone: 'Done',
     intro: 'Fill in the sheet from "Download import template", or import a sheet this app exported (rows with an ID update their record). .xlsx and .csv, up to {{max}} MB. Nothing is written until you confirm.',
     pick: 'Choose file', another: 'Choose another file', tooLarge: '"{{name}}" is larger than {{max}} MB and cannot be imported',

@@ -382,7 +382,7 @@ export const zhCN = {
     },
   },
   excel: {
-    menu: 'Excel', template: '下载导入模板', import: '导入…', exportXlsx: '导出 Excel', exportCsv: '导出 CSV', exported: '已导出 {{name}}',
+    menu: 'Excel', template: '下载导入模板', import: '导入…', exportXlsx: '导出 Excel', exportCsv: '导出 CSV', exported: '已导出 {{name}}', exporting: '正在生成文件，记录多时需要一些时间（10 万条约半分钟）…',
     title: '从 Excel 导入{{type}}', stepFile: '选择文件', stepPreview: '检查', stepDone: '完成',
     intro: '请使用「下载导入模板」得到的表格填写，也可以导入本系统导出的表格（有编号的行会更新原记录）。支持 .xlsx 和 .csv，不超过 {{max}} MB。先检查，确认后才写入。',
     pick: '选择文件', another: '换一个文件', tooLarge: '「{{name}}」超过 {{max}} MB，无法导入',

@@ -33,6 +33,8 @@ export function ExcelMenu({ list, onImported, importable = true, size }: { list:
       return;
     }
     setBusy(true);
+    // A large list takes a while (the whole registry: ~half a minute): say so until it is done.
+    const working = key === 'template' ? null : message.loading(t('excel.exporting'), 0);
     try {
       const file = key === 'template' ? await api.call('excel.template', { recordType, scope }) : await api.call('excel.export', { ...list, format: key } as SheetExportInput);
       downloadBase64(file);
@@ -40,6 +42,7 @@ export function ExcelMenu({ list, onImported, importable = true, size }: { list:
     } catch (e) {
       showFailure(e, message.error);
     } finally {
+      working?.();
       setBusy(false);
     }
   }
