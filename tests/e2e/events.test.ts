@@ -47,6 +47,12 @@ async function gotoMonth(page: Page, month: string) {
   await page.keyboard.press('Escape');
 }
 
+/** 新建活动: the event form's dialog. */
+async function openNewEventForm(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: '新建活动' }).click();
+  return page.getByRole('dialog').filter({ has: page.getByTestId('event-form') });
+}
+
 async function openEvent(page: Page, title: string) {
   await page.getByTestId('calendar-event').filter({ hasText: title }).first().click();
   await page.getByTestId('event-detail').waitFor();
@@ -112,8 +118,7 @@ describe('the innovation events calendar in a real browser', () => {
     const app = await session.open(setUpAs('HRB', 'secretariat'));
     const { page, core } = app;
     await openEventsPage(page);
-    await page.getByRole('button', { name: '新建活动' }).click();
-    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('event-form') });
+    const dialog = await openNewEventForm(page);
     await dialog.getByLabel('活动名称').fill('键盘录入的座谈会');
     await pickOption(page, dialog, '活动类型', '研讨会/座谈会');
     await dialog.getByLabel('地点').fill('哈尔滨高新区科技创新城会议中心');
@@ -138,8 +143,7 @@ describe('the innovation events calendar in a real browser', () => {
     const app = await session.open(setUpAs('HRB', 'secretariat'));
     const { page, core } = app;
     await openEventsPage(page);
-    await page.getByRole('button', { name: '新建活动' }).click();
-    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('event-form') });
+    const dialog = await openNewEventForm(page);
     await dialog.getByLabel('活动名称').fill('国庆科技成果对接会');
     await pickOption(page, dialog, '活动类型', '供需对接会');
     await pickOption(page, dialog, '协办高新区', '长春高新区');
@@ -252,8 +256,7 @@ describe('the innovation events calendar in a real browser', () => {
     const { page, core } = app;
     const day = addDays(shanghaiToday(), 30);
     await openEventsPage(page);
-    await page.getByRole('button', { name: '新建活动' }).click();
-    const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('event-form') });
+    const dialog = await openNewEventForm(page);
     await dialog.getByLabel('活动名称').fill('氢能产业闭门研讨会');
     await fillPicker(dialog, '开始时间', `${day} 14:00`);
     await fillPicker(dialog, '结束时间', `${day} 17:00`);
