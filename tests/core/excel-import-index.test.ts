@@ -272,3 +272,23 @@ describe('the deferred index scope', () => {
     expect(searchIds(core, '不会留下')).toEqual([]);
   });
 });
+
+describe('FTS5 settings of a bulk write', () => {
+  /** The options a bulk write changes, as the index stores them ('version' is FTS5's own). */
+  const storedOptions = (db: Database.Database) =>
+    Object.fromEntries(db.prepare<[], { k: string; v: number }>("SELECT k, v FROM resource_grams_config WHERE k <> 'version' ORDER BY k").all().map((r) => [r.k, r.v]));
+  const FTS5_DEFAULTS = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+
+  it('are put back to FTS5’s defaults after an import, a rolled-back preview and a rebuild', async () => {
+    const core = newCore();
+    const input = await sheetFile(core, 'resource', sample(30).map(sheetRow));
+    await core.okAsync('excel.preview', input);
+    expect(storedOptions(core.db)).toEqual({}); // nothing written, nothing set
+    const result = await core.okAsync<{ added: number }>('excel.commit', { ...input, mode: 'validOnly' });
+    expect(result.added).toBe(30);
+    expect(storedOptions(core.db)).toEqual({ hashsize: FTS5_DEFAULTS.hashsize });
+    rebuildResourceIndex(core.db);
+    expect(storedOptions(core.db)).toEqual(FTS5_DEFAULTS);
+    expect(searchIds(core, '显微镜').length).toBeGreaterThan(0);
+  });
+});
