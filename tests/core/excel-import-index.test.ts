@@ -284,7 +284,7 @@ describe('FTS5 settings of a bulk write', () => {
     const input = await sheetFile(core, 'resource', sample(30).map(sheetRow));
     await core.okAsync('excel.preview', input);
     expect(storedOptions(core.db)).toEqual({}); // nothing written, nothing set
-    const result = await core.okAsync<{ added: number }>('excel.commit', { ...input, mode: 'validOnly' });
+    const result = await core.okAsync('excel.commit', { ...input, mode: 'validOnly' });
     expect(result.added).toBe(30);
     expect(storedOptions(core.db)).toEqual({ hashsize: FTS5_DEFAULTS.hashsize });
     rebuildResourceIndex(core.db);

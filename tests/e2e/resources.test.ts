@@ -99,6 +99,36 @@ describe('the resource registry in a real browser', () => {
     expect(await page.locator('.ant-drawer-title').innerText()).toContain('高分辨液相色谱-质谱联用仪');
   });
 
+  it('starts without animations when the system asks for reduced motion, and still opens records by keyboard alone', async () => {
+    const app = await session.open(setUpAs('HRB', 'secretariat', true));
+    const { page } = app;
+    const transition = () => page.getByRole('button', { name: /全局搜索/ }).evaluate((button) => getComputedStyle(button).transitionDuration);
+    expect(await transition()).not.toBe('0s');
+    // Read when the app starts (switching live would remount the app: see renderer/src/app/theme.ts).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.reload();
+    await page.getByRole('menuitem', { name: '成员高新区' }).click();
+    expect(await transition()).toBe('0s');
+    // Without animations the drawer opens (and takes focus) while the Enter that picked the
+    // resource is still being handled: that Enter must not also click the drawer's close button.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('textbox', { name: '全局搜索' }).fill('质谱');
+    await expect.poll(() => page.getByTestId('global-hit').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('resource-detail').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('.ant-drawer-title').innerText()).toContain('高分辨液相色谱-质谱联用仪');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('resource-detail').waitFor({ state: 'detached' });
+    // A row of the list, by keyboard.
+    await page.getByTestId('resource-row').filter({ hasText: '场发射扫描电子显微镜（示例）' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('resource-detail').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('.ant-drawer-title').innerText()).toContain('场发射扫描电子显微镜（示例）');
+    expect(app.errors).toEqual([]);
+  });
+
   it('finds a listing and an event with Ctrl+K too, by pinyin, and opens the event on its page', async () => {
     const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;

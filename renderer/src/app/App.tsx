@@ -8,7 +8,7 @@ import { SetupWizard } from '../features/setup/SetupWizard';
 import { AppContext } from './AppContext';
 import { ANTD_LOCALES, applyDayjsLocale } from './languages';
 import { Shell } from './Shell';
-import { THEME } from './theme';
+import { START_THEME } from './theme';
 
 export function App({ api }: { api: ApiClient }) {
   const { i18n, t } = useTranslation();
@@ -35,7 +35,7 @@ export function App({ api }: { api: ApiClient }) {
   const context = useMemo(() => (info ? { api, info, refresh } : null), [api, info, refresh]);
 
   return (
-    <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
+    <ConfigProvider locale={ANTD_LOCALES[language]} theme={START_THEME}>
       <AntApp>
         {loadError ? (
           <Result status="error" title={t('error.load')} subTitle={loadError} />

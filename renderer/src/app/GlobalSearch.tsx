@@ -90,8 +90,12 @@ export function GlobalSearch({ open, onOpenChange, onPick }: { open: boolean; on
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-          if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
-          if (e.key === 'Enter') pick(active);
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') pick(active);
+          else return;
+          // Consumed: the drawer a pick opens takes focus during this keydown, and an unconsumed
+          // Enter would then reach its close button as a click (see ui/buttonLike.ts).
+          e.preventDefault();
         }}
       />
       <List

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceSummary } from '../../../../shared/domain/resource-search';
 import { Highlight } from '../../ui/Highlight';
 import { instrumentStateLabel, STATUS_COLORS } from './labels';
+import { buttonLike } from '../../ui/buttonLike';
 
 const ROW_HEIGHT = 88;
 
@@ -31,10 +32,7 @@ export function ResourceList({ total, rowAt, highlight, onOpen }: Props) {
             <div
               key={v.key}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, borderBottom: '1px solid #f0f0f0', padding: '10px 12px', cursor: item ? 'pointer' : 'default' }}
-              onClick={() => item && onOpen(item.id)}
-              onKeyDown={(e) => item && e.key === 'Enter' && onOpen(item.id)}
-              role="button"
-              tabIndex={0}
+              {...buttonLike(() => item && onOpen(item.id))}
               data-testid="resource-row"
             >
               {item ? (

@@ -7,6 +7,7 @@ import { Highlight } from '../../ui/Highlight';
 import { DeadlineText } from './DeadlineText';
 import { budgetLabel, SCENARIO_KIND_COLORS } from './labels';
 import { ScenarioStatusTag } from './ScenarioStatusTag';
+import { buttonLike } from '../../ui/buttonLike';
 
 const ROW_HEIGHT = 92;
 
@@ -34,10 +35,7 @@ export function ScenarioList({ total, rowAt, highlight, today, onOpen }: Props) 
             <div
               key={v.key}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, borderBottom: '1px solid #f0f0f0', padding: '10px 12px', cursor: item ? 'pointer' : 'default', display: 'flex', gap: 16 }}
-              onClick={() => item && onOpen(item.id)}
-              onKeyDown={(e) => item && e.key === 'Enter' && onOpen(item.id)}
-              role="button"
-              tabIndex={0}
+              {...buttonLike(() => item && onOpen(item.id))}
               data-testid="scenario-row"
             >
               {item ? (
