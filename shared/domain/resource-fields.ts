@@ -117,3 +117,14 @@ function fieldSchema(def: FieldDef): z.ZodType {
     }
   }
 }
+
+/**
+ * An instrument under maintenance or offline takes no bookings (「暂停预约」, as instrument-sharing
+ * platforms show it): no new request, no approval, until its owner sets it back to 空闲 or 使用中.
+ * Returns the state's option (its Chinese and English label), or null when bookings are open.
+ */
+export function bookingPausedBy(resource: { fieldSet: string; extra: Record<string, unknown> }): FieldOption | null {
+  if (resource.fieldSet !== 'instrument') return null;
+  const state = resource.extra.instrumentState;
+  return state === 'maintenance' || state === 'offline' ? (INSTRUMENT_STATES.find((o) => o.value === state) ?? null) : null;
+}

@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ChannelInput } from '../../shared/contract';
 import type { SharingRequest } from '../../shared/domain/sharing-request';
 import { setUpCore, type TempCore } from '../helpers/temp-core';
+import { createRequest, decideRequest, getRequest } from '../../electron/core/requests/request-service';
+import { actorOf, readInstallation } from '../../electron/core/settings/settings-service';
+import { RequestCreateInput, RequestDecideInput } from '../../shared/domain/sharing-request';
 
 // Owner of the resources: 长春高新区. Requesters: 沈阳 and 大连. Secretariat: 哈尔滨.
 const OWNER = 'CC';
@@ -141,6 +144,55 @@ describe('sharing requests', () => {
     expect(core.fails('requests.create', slot(draft.id, '09:00', '12:00'))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已发布') });
     actAs(core, 'SY', 'member'); // may not even see it
     expect(core.fails('requests.create', slot(draft.id, '09:00', '12:00')).code).toBe('NOT_FOUND');
+  });
+
+  it('pauses bookings while the instrument is under maintenance or offline: no request, no approval, until it is back', () => {
+    const filed = request(core, 'SY', slot(instrument, '09:00', '12:00'));
+    const setState = (instrumentState: string) => {
+      actAs(core, OWNER, 'secretariat');
+      const current = core.ok('resources.get', { id: instrument });
+      core.ok('resources.update', { id: instrument, version: current.version, patch: { extra: { ...current.extra, instrumentState } } });
+    };
+    for (const [state, label] of [['maintenance', '维护'], ['offline', '离线']] as const) {
+      setState(state);
+      actAs(core, OWNER);
+      const before = core.snapshot();
+      expect(core.fails('requests.decide', { id: filed.id, version: filed.version, decision: 'approve' })).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(new RegExp(`场发射扫描电镜」设备状态为「${label}」，暂停预约，不能同意预约`)),
+      });
+      expect(core.snapshot()).toBe(before);
+      actAs(core, 'DL');
+      const beforeRequest = core.snapshot();
+      expect(core.fails('requests.create', slot(instrument, '14:00', '15:00'))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`「${label}」，暂停预约，不能申请`) });
+      expect(core.snapshot()).toBe(beforeRequest);
+    }
+    setState('idle');
+    expect(approve(core, filed).status).toBe('approved');
+  });
+
+  it('refuses to approve a request whose resource was archived since it was filed', () => {
+    const filed = request(core, 'SY', slot(instrument, '09:00', '12:00'));
+    actAs(core, OWNER, 'secretariat');
+    const current = core.ok('resources.get', { id: instrument });
+    core.ok('resources.transition', { id: instrument, version: current.version, action: 'archive' });
+    actAs(core, OWNER);
+    expect(core.fails('requests.decide', { id: filed.id, version: filed.version, decision: 'approve' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('当前状态为「已归档」，只有已发布的资源可以同意预约') });
+    expect(core.ok('requests.decide', { id: filed.id, version: filed.version, decision: 'decline', note: '设备已停止共享' }).status).toBe('declined');
+  });
+
+  it('refuses to approve a slot that has already begun, naming it, and leaves the request pending', () => {
+    const db = core.db;
+    actAs(core, 'SY');
+    // Filed a week before its slot; the owner gets to it only after the slot began.
+    const filed = createRequest(db, actorOf(db, readInstallation(db))!, RequestCreateInput.parse(slot(instrument, '09:00', '12:00')), new Date('2031-03-08T00:00:00Z'));
+    actAs(core, OWNER);
+    const owner = actorOf(db, readInstallation(db))!;
+    const decide = (now: string) => () => decideRequest(db, owner, RequestDecideInput.parse({ id: filed.id, version: filed.version, decision: 'approve' }), new Date(now));
+    expect(decide('2031-03-15T01:00:00Z')).toThrow('该申请的预约时段（3月15日 09:00–12:00）已经开始或已过，不能再同意。请拒绝，并请申请方另选时段。');
+    expect(decide('2031-03-16T00:00:00Z')).toThrow('已经开始或已过');
+    expect(getRequest(db, filed.id).status).toBe('pending');
+    expect(decide('2031-03-15T00:59:00Z')().status).toBe('approved');
   });
 
   it('lets only the owner zone or the secretariat decide', () => {

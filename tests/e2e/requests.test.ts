@@ -129,6 +129,36 @@ describe('sharing requests in a real browser', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('shows bookings paused on an instrument under maintenance, and the owner cannot approve until it is back', async () => {
+    let requestId = '';
+    const app = await session.open((core) => {
+      resourceId = ownerPublishesInstrument(core);
+      requestId = core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` }).id;
+      actAs(core, 'CC', 'secretariat');
+      const resource = core.ok('resources.get', { id: resourceId });
+      core.ok('resources.update', { id: resourceId, version: resource.version, patch: { extra: { ...resource.extra, instrumentState: 'maintenance' } } });
+      actAs(core, 'SY', 'member');
+    });
+    const { page, core } = app;
+    await openResource(page, TITLE);
+    const paused = page.getByRole('button', { name: '暂停预约（设备维护）' });
+    await paused.waitFor();
+    expect(await paused.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '预约时段' }).count()).toBe(0);
+    await paused.hover();
+    await page.getByRole('tooltip').waitFor();
+    await app.screenshot('35-request-paused');
+    // The owner zone sees why its approval is refused.
+    actAs(core, 'CC', 'member');
+    await page.reload();
+    await openRequestsTab(page, '收到的申请');
+    await row(page, '沈阳某研究院').getByRole('button', { name: '同意' }).click();
+    await dialogTitled(page, '同意 · 沈阳某研究院').getByRole('button', { name: /^同\s*意$/ }).click();
+    await page.getByText('设备状态为「维护」，暂停预约，不能同意预约').first().waitFor();
+    expect(core.ok('requests.list', { scope: 'toMine' }).find((r) => r.id === requestId)!.status).toBe('pending');
+    expect(app.errors).toEqual([]);
+  });
+
   it('shows a requester its requests with status tags and lets it cancel one', async () => {
     const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { RESOURCE_STATUS_LABELS, type Resource } from '../../../shared/domain/resource';
+import { bookingPausedBy } from '../../../shared/domain/resource-fields';
 import { REQUEST_LABELS, slotText, type RequestCreateInput } from '../../../shared/domain/sharing-request';
 import type { RequestJoinedRow } from './request-queries';
 
@@ -57,4 +59,26 @@ export function fieldsError(fields: Record<string, string>): AppError {
 export function overlapError(other: RequestJoinedRow): AppError {
   const when = other.slot_start && other.slot_end ? slotText(other.slot_start, other.slot_end) : '';
   return new AppError('CONFLICT', `该时段与已同意的预约冲突：「${other.organisation} ${when}」（${other.requester_zone_name}）。同一资源已同意的预约不能重叠，未作任何修改。`);
+}
+
+/**
+ * Whether the resource takes bookings now — checked when a request is filed and again when it is
+ * approved, since the resource may have been archived or its instrument taken offline meanwhile.
+ * `doing` names the step in the refusal: 申请 / 同意.
+ */
+export function assertOpenForBookings(resource: Resource, doing: string): void {
+  if (resource.status !== 'published') {
+    throw new AppError('CONFLICT', `「${resource.title}」当前状态为「${RESOURCE_STATUS_LABELS[resource.status]}」，只有已发布的资源可以${doing}。`);
+  }
+  const paused = bookingPausedBy(resource);
+  if (paused) {
+    throw new AppError('CONFLICT', `「${resource.title}」设备状态为「${paused.label}」，暂停预约，不能${doing}。设备恢复后，请资源所属高新区把设备状态改回「空闲」或「使用中」。`);
+  }
+}
+
+/** A slot that has already begun cannot be approved any more: the requester must choose another. */
+export function assertSlotAhead(slotStart: string | null, slotEnd: string | null, now: Date): void {
+  if (slotStart && slotEnd && new Date(slotStart).getTime() <= now.getTime()) {
+    throw new AppError('CONFLICT', `该申请的预约时段（${slotText(slotStart, slotEnd)}）已经开始或已过，不能再同意。请拒绝，并请申请方另选时段。`);
+  }
 }

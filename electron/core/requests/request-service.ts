@@ -12,7 +12,6 @@ import {
   type RequestDecideInput,
   type SharingRequest,
 } from '../../../shared/domain/sharing-request';
-import { RESOURCE_STATUS_LABELS } from '../../../shared/domain/resource';
 import { writeAudit } from '../audit';
 import { newMetaRow, nowIso, type Actor } from '../records';
 import { assertMaySee, getResource } from '../resources/resource-service';
@@ -20,7 +19,7 @@ import { selectResource } from '../resources/resource-queries';
 import { staleVersion } from '../rules';
 import { selectZone } from '../zones/zone-queries';
 import { insertRequest, rowToRequest, selectOverlappingBooking, selectRequest, updateRequestRow, type RequestRow } from './request-queries';
-import { bookingModeOf, checkBookingFields, fieldsError, overlapError } from './request-rules';
+import { assertOpenForBookings, assertSlotAhead, bookingModeOf, checkBookingFields, fieldsError, overlapError } from './request-rules';
 
 type CreateFields = z.output<typeof RequestCreateInput>;
 type DecideFields = z.output<typeof RequestDecideInput>;
@@ -42,9 +41,7 @@ export function createRequest(db: Database.Database, actor: Actor, input: Create
     if (resource.ownerZoneId === zoneId) {
       throw new AppError('FORBIDDEN', `「${resource.title}」是本高新区的资源，不能向自己提交共享申请；请直接在资源详情中安排使用。`);
     }
-    if (resource.status !== 'published') {
-      throw new AppError('CONFLICT', `「${resource.title}」当前状态为「${RESOURCE_STATUS_LABELS[resource.status]}」，只有已发布的资源可以申请。`);
-    }
+    assertOpenForBookings(resource, '申请');
     const mode = bookingModeOf(selectResource(db, resource.id)?.booking_mode ?? null);
     const slot = checkBookingFields(mode, input, now);
     const meta = newMetaRow(actor, zoneId);
@@ -79,8 +76,8 @@ export function createRequest(db: Database.Database, actor: Actor, input: Create
  * overlapping approved booking and writes in the same transaction, so two approvals can
  * never both pass the check.
  */
-export function decideRequest(db: Database.Database, actor: Actor, input: DecideFields): SharingRequest {
-  return act(db, actor, input, input.decision);
+export function decideRequest(db: Database.Database, actor: Actor, input: DecideFields, now = new Date()): SharingRequest {
+  return act(db, actor, input, input.decision, now);
 }
 
 export function cancelRequest(db: Database.Database, actor: Actor, input: ActFields): SharingRequest {
@@ -91,12 +88,16 @@ export function completeRequest(db: Database.Database, actor: Actor, input: ActF
   return act(db, actor, input, 'complete');
 }
 
-function act(db: Database.Database, actor: Actor, input: ActFields, action: RequestAction): SharingRequest {
+function act(db: Database.Database, actor: Actor, input: ActFields, action: RequestAction, now = new Date()): SharingRequest {
   return db.transaction(() => {
     const before = getRequest(db, input.id);
     assertParty(db, actor, before, action);
     if (before.version !== input.version) throw staleVersion(before.version);
     const status = nextStatus(before, action, actor, input.note);
+    if (action === 'approve') {
+      assertOpenForBookings(getResource(db, before.resourceId), '同意预约');
+      assertSlotAhead(before.slotStart, before.slotEnd, now);
+    }
     if (action === 'approve' && before.slotStart && before.slotEnd) {
       const other = selectOverlappingBooking(db, before.resourceId, before.slotStart, before.slotEnd, before.id);
       if (other) throw overlapError(other);

@@ -1,8 +1,9 @@
 import { CalendarOutlined, SendOutlined } from '@ant-design/icons';
-import { App as AntApp, Button } from 'antd';
+import { App as AntApp, Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResourceDetail } from '../../../../shared/domain/resource';
+import { bookingPausedBy } from '../../../../shared/domain/resource-fields';
 import { useInstallation } from '../../app/AppContext';
 import { announceRequestsChanged } from './request-events';
 import { bookingModeOf } from './booking-mode';
@@ -10,15 +11,27 @@ import { RequestFormModal } from './RequestFormModal';
 
 /**
  * 申请使用 / 预约时段 on a resource's detail page. Shown only where a request can succeed:
- * the resource is published and belongs to another zone.
+ * the resource is published and belongs to another zone; an instrument under maintenance or
+ * offline shows the button disabled, saying bookings are paused (the core refuses them too).
  */
 export function RequestButton({ resource, onDone }: { resource: ResourceDetail; onDone?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const installation = useInstallation();
   const { message } = AntApp.useApp();
   const [open, setOpen] = useState(false);
   if (resource.status !== 'published' || resource.ownerZoneId === installation.zoneId) return null;
   const slot = bookingModeOf(resource) === 'slot';
+  const paused = bookingPausedBy(resource);
+  if (paused) {
+    const state = i18n.language === 'en' ? paused.labelEn : paused.label;
+    return (
+      <Tooltip title={t('requests.pausedWhy', { state })}>
+        <Button disabled icon={slot ? <CalendarOutlined /> : <SendOutlined />}>
+          {t('requests.paused', { state })}
+        </Button>
+      </Tooltip>
+    );
+  }
   return (
     <>
       <Button type="primary" icon={slot ? <CalendarOutlined /> : <SendOutlined />} onClick={() => setOpen(true)}>
