@@ -83,6 +83,20 @@ describe('matching resources and listings', () => {
     expect(found?.reasons[0]?.text).toBe('同属现代农业与食品领域（镁砂）');
   });
 
+  it('matches a Latin tag only where the resource’s text has it, never inside a title’s pinyin (AI is not 材料’s cai)', () => {
+    const listing = publishedListing(core, { title: 'AI 质量预测应用场景', tags: ['AI'] });
+    const matches = core.ok('scenarios.matchResources', { id: listing.id, limit: 100 });
+    const byKeyword = matches.filter((m) => m.reasons.some((r) => r.text === '关键词：AI')).map((m) => m.resource.title);
+    expect(byKeyword).toEqual(['乳业全产业链质量数据集（示例）']); // "…支持 AI 质量预测研究"
+    // The same from the resource's side: 稀土永磁材料… (xitu yongci cailiao) is not offered the listing for "AI".
+    const centre = core.ok('resources.matchScenarios', { id: centreId, limit: 100 }).find((m) => m.scenario.id === listing.id);
+    expect(centre?.reasons.some((r) => r.text.startsWith('关键词')) ?? false).toBe(false);
+    const dataset = core.ok('resources.search', { query: '乳业全产业链质量数据集' }).items[0]!;
+    expect(core.ok('resources.matchScenarios', { id: dataset.id, limit: 100 }).find((m) => m.scenario.id === listing.id)?.reasons.map((r) => r.text)).toContain('关键词：AI');
+    // Search, unlike matching, still reads pinyin: "cai" finds the 材料 titles.
+    expect(core.ok('resources.search', { query: 'cailiao' }).total).toBeGreaterThan(0);
+  });
+
   it('hides a draft listing’s matches from other zones', () => {
     const draft = core.ok('scenarios.search', { statuses: ['draft'] }).items[0]!;
     actAs(core, 'SY');

@@ -5,6 +5,7 @@ import { assertMaySee, getResource } from '../resources/resource-service';
 import type { Actor } from '../records';
 import { selectScenarioSummaries } from '../scenarios/scenario-search';
 import { documentContains } from '../search/document-contains';
+import { TEXT_ONLY } from '../search/grams';
 import { haystackTable } from '../search/text-index';
 import { listingContext, zonePlaces } from './listing-context';
 import { DIRECT_FIELD_SETS, phraseWords, scoreMatch } from './match-rules';
@@ -28,7 +29,7 @@ export function matchListingsForResource(db: Database.Database, actor: Actor, re
     const fieldSet = db.prepare<[string], string>('SELECT field_set FROM resource_categories WHERE id = ?').pluck().get(resource.categoryId) ?? '';
     const contains = memoize((phrase: string) => {
       const words = phraseWords(phrase);
-      return words.length > 0 && documentContains(haystack, words);
+      return words.length > 0 && documentContains(haystack, words, TEXT_ONLY);
     });
     const categories = new Map<string, { name: string; keywords: string[] }>();
     const scored: Array<{ id: string; updatedAt: string; score: number; reasons: ScenarioMatch['reasons'] }> = [];

@@ -5,13 +5,15 @@ import { assertMaySeeScenario, getScenario } from '../scenarios/scenario-service
 import { resourceColumns } from '../search/resource-cache';
 import { matchedPositions } from '../search/resource-search';
 import { readPage } from '../search/result-page';
+import { TEXT_ONLY } from '../search/grams';
 import { listingContext, zonePlaces } from './listing-context';
 import { DIRECT_FIELD_SETS, phraseWords, scoreMatch } from './match-rules';
 
 /**
  * Registry resources that could serve a listing, best first: each of the listing's tags and
- * its category's field words is looked up with the registry's own search engine (its
- * recent-match memory serves the field words listing after listing); published resources
+ * its category's field words is looked up with the registry's own search engine, as text
+ * only — a tag "AI" must not match the "ai" of 材料's pinyin (its recent-match memory serves
+ * the field words listing after listing); published resources
  * hit by any are scored by match-rules.ts. Ties: newest first (the columns' 'updated'
  * order), so the ranking is the same on every run.
  *
@@ -28,7 +30,7 @@ export function matchResourcesForListing(db: Database.Database, actor: Actor, sc
     const columns = resourceColumns(db, keep);
     const published = columns.statuses.indexOf('published');
     const tags = listing.tags.filter((t) => phraseWords(t).length > 0);
-    const hitsOf = (phrase: string) => matchedPositions(db, columns, phraseWords(phrase), keep);
+    const hitsOf = (phrase: string) => matchedPositions(db, columns, phraseWords(phrase), keep, TEXT_ONLY);
     const keywordHits = tags.map((tag) => hitsOf(tag));
     const fieldWords = listing.fieldWords.filter((w) => phraseWords(w).length > 0);
     const fieldHits = fieldWords.map((word) => hitsOf(word));

@@ -83,11 +83,22 @@ export function isAlnumWord(word: string): boolean {
 }
 
 /**
+ * How a query word may match: as text, or (a word of letters) also as pinyin of a title or
+ * organisation — what a user typing in a search box means. Matching listings and resources
+ * asks for the text only: a tag "AI" is the letters A I, not the "ai" inside 材料's cailiao.
+ */
+export interface MatchOptions {
+  pinyin: boolean;
+}
+export const TEXT_OR_PINYIN: MatchOptions = { pinyin: true };
+export const TEXT_ONLY: MatchOptions = { pinyin: false };
+
+/**
  * The FTS5 expression every document containing `word` (normalized, no spaces) satisfies,
  * built only from our own quoted tokens: exact for 1–3 characters, a superset beyond. A
  * word of letters may also be pinyin: (literal grams) OR (pinyin grams).
  */
-export function wordExpression(word: string): string {
+export function wordExpression(word: string, options: MatchOptions = TEXT_OR_PINYIN): string {
   const cps = Array.from(word, (ch) => ch.codePointAt(0) as number);
   const literal =
     cps.length === 1
@@ -95,7 +106,7 @@ export function wordExpression(word: string): string {
       : cps.length === 2
         ? [bigramToken(cps[0] as number, cps[1] as number)]
         : distinct(cps.slice(2).map((cp, i) => trigramToken(cps[i] as number, cps[i + 1] as number, cp)));
-  if (!LETTERS.test(word)) return and(literal);
+  if (!options.pinyin || !LETTERS.test(word)) return and(literal);
   const pinyin = word.length <= 3 ? [pinyinToken(word)] : distinct(Array.from({ length: word.length - 2 }, (_, i) => pinyinToken(word.slice(i, i + 3))));
   return `(${and(literal)} OR ${and(pinyin)})`;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ResourceSearchInput, ResourceSearchResult } from '../../../shared/domain/resource-search';
 import { facetRecord, pagePositions, tallyFacets, type FacetFilters } from './facet-tally';
 import { matchingSeqs } from './gram-query';
+import { TEXT_OR_PINYIN, type MatchOptions } from './grams';
 import { queryWords } from './normalize';
 import { resourceColumns, type ResourceColumns } from './resource-cache';
 import { readPage } from './result-page';
@@ -63,15 +64,15 @@ const REMEMBERED_MATCHES = 32;
  * with the columns (and dropped with them on any write): only the first ask pays for FTS5
  * and verification. Matching asks the same category field words listing after listing.
  */
-export function matchedPositions(db: Database.Database, columns: ResourceColumns, words: readonly string[], keep: boolean): Int32Array {
-  const key = words.join(' ');
+export function matchedPositions(db: Database.Database, columns: ResourceColumns, words: readonly string[], keep: boolean, options: MatchOptions = TEXT_OR_PINYIN): Int32Array {
+  const key = `${options.pinyin ? 'p' : 't'} ${words.join(' ')}`;
   const remembered = columns.matches.get(key);
   if (remembered) {
     columns.matches.delete(key); // re-insert: Map order is the LRU order
     columns.matches.set(key, remembered);
     return remembered;
   }
-  const seqs = matchingSeqs(db, 'resource', words, keep);
+  const seqs = matchingSeqs(db, 'resource', words, keep, options);
   const positions = new Int32Array(seqs.length);
   for (let i = 0; i < seqs.length; i++) positions[i] = columns.positionOf(seqs[i] as number);
   columns.matches.set(key, positions);
