@@ -88,6 +88,10 @@ export const resourceSearchMeasure: Measure = {
       addClass('frequent 4+-char words', 'frequent', ['有限公司', '检测服务', '研究院', '联盟成员单位'].map((q) => ({ q, input: { query: q }, likeQ: q })));
       addClass('2-char + category facet', 'facet', ['沈阳', '检测', '质谱'].map((q) => ({ q, input: { query: q, categoryIds: [instrument] }, likeQ: null })));
       addClass('browse all, sorted by title', 'browse', [{ q: '', input: { query: '', sort: 'title' }, likeQ: null }]);
+      // Availability-first: 时间预约 instruments free for a window (the generated data has no bookings yet,
+      // so this is the instruments' scan and the filter, not the overlap check).
+      const window = { freeFrom: '2027-03-15T09:00:00+08:00', freeTo: '2027-03-15T12:00:00+08:00' };
+      addClass('free for a time window', 'free', ['', '质谱'].map((q) => ({ q, input: { query: q, ...window }, likeQ: null })));
       rows.push(valueRow('recall vs LIKE (non-pinyin queries)', recallFailures.length === 0 ? 100 : 0, '%', recallFailures.length ? recallFailures.join('; ') : 'every engine total ≥ LIKE count'));
       // The secretariat exporting the whole registry: the list's search, every row, the file written on the worker.
       for (const format of ['xlsx', 'csv'] as const) {

@@ -126,5 +126,6 @@ function fieldSchema(def: FieldDef): z.ZodType {
 export function bookingPausedBy(resource: { fieldSet: string; extra: Record<string, unknown> }): FieldOption | null {
   if (resource.fieldSet !== 'instrument') return null;
   const state = resource.extra.instrumentState;
-  return state === 'maintenance' || state === 'offline' ? (INSTRUMENT_STATES.find((o) => o.value === state) ?? null) : null;
+  return PAUSED_INSTRUMENT_STATES.some((s) => s === state) ? (INSTRUMENT_STATES.find((o) => o.value === state) ?? null) : null;
 }
+export const PAUSED_INSTRUMENT_STATES = ['maintenance', 'offline'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordId } from '../validation';
 import { RESOURCE_STATUSES, SHARING_MODES, type Resource } from './resource';
+import { offsetDateTime } from './sharing-request';
 
 export const RESOURCE_SORTS = ['updated', 'title', 'value'] as const;
 export type ResourceSort = (typeof RESOURCE_SORTS)[number];
@@ -16,9 +17,19 @@ export const ResourceSearchInput = z
     sharingModes: list(z.enum(SHARING_MODES)),
     statuses: list(z.enum(RESOURCE_STATUSES)),
     instrumentStates: list(z.enum(['idle', 'in_use', 'maintenance', 'offline'])),
+    /** Only 时间预约 instruments free for the whole of [freeFrom, freeTo): availability-first search. */
+    freeFrom: offsetDateTime.optional(),
+    freeTo: offsetDateTime.optional(),
     sort: z.enum(RESOURCE_SORTS).default('updated'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.freeFrom === undefined) !== (input.freeTo === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [input.freeFrom === undefined ? 'freeFrom' : 'freeTo'], message: '空闲时段的开始和结束须同时填写' });
+    } else if (input.freeFrom !== undefined && input.freeTo !== undefined && Date.parse(input.freeTo) <= Date.parse(input.freeFrom)) {
+      ctx.addIssue({ code: 'custom', path: ['freeTo'], message: '必须晚于开始时间' });
+    }
   })
   .default({} as never);
 export type ResourceSearchInput = z.input<typeof ResourceSearchInput>;
@@ -31,6 +42,8 @@ export const RESOURCE_SEARCH_LABELS: Record<string, string> = {
   sharingModes: '共享方式',
   statuses: '状态',
   instrumentStates: '设备状态',
+  freeFrom: '空闲时段开始',
+  freeTo: '空闲时段结束',
   sort: '排序',
   offset: '起始位置',
   limit: '条数',

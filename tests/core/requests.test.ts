@@ -440,3 +440,64 @@ describe('every requests channel refuses bad fields, naming them, saving nothing
     expect(core.dispatch('requests.list', valid('requests.list'))).toMatchObject({ ok: true });
   });
 });
+
+describe('availability-first search: instruments free for a time window', () => {
+  let core: TempCore;
+  let booked: string;
+  let free: string;
+  beforeEach(() => {
+    core = setUpCore(OWNER, 'secretariat');
+    booked = slotInstrument(core);
+    free = publish(core, 'instrument', { model: 'X3', bookingMode: 'slot', instrumentState: 'in_use' }, '激光共聚焦显微镜');
+    publish(core, 'instrument', { model: 'X4', bookingMode: 'slot', instrumentState: 'maintenance' }, '维护中的透射电镜');
+    sampleInstrument(core);
+    expertTeam(core);
+    approve(core, request(core, 'SY', slot(booked, '09:00', '12:00')));
+    request(core, 'DL', slot(free, '09:00', '12:00')); // pending: holds nothing
+    actAs(core, 'DL');
+  });
+  afterEach(() => core.remove());
+
+  const freeTitles = (from: string, to: string, query = '') => core.ok('resources.search', { query, freeFrom: at(from), freeTo: at(to) }).items.map((r) => r.title).sort();
+
+  it('offers only the published 时间预约 instruments with no approved booking in the window, bookable and not paused', () => {
+    expect(freeTitles('10:00', '11:00')).toEqual(['激光共聚焦显微镜']);
+    expect(freeTitles('08:00', '09:30')).toEqual(['激光共聚焦显微镜']);
+    // Back to back with the approved 09:00–12:00, and another day: both free.
+    expect(freeTitles('12:00', '14:00')).toEqual(['场发射扫描电镜', '激光共聚焦显微镜']);
+    expect(freeTitles('07:00', '09:00')).toEqual(['场发射扫描电镜', '激光共聚焦显微镜']);
+    // Without a window: everything, samples, experts and the paused one included.
+    expect(core.ok('resources.search', {}).total).toBe(5);
+  });
+
+  it('combines with the text, facets and counts like any other filter, and the export takes it too', async () => {
+    expect(freeTitles('12:00', '14:00', '扫描')).toEqual(['场发射扫描电镜']);
+    expect(freeTitles('10:00', '11:00', '扫描')).toEqual([]);
+    const result = core.ok('resources.search', { freeFrom: at('10:00'), freeTo: at('11:00') });
+    expect(result.total).toBe(1);
+    expect(Object.values(result.facets.category).reduce((a, b) => a + b, 0)).toBe(1);
+    const file = await core.okAsync('excel.export', { recordType: 'resource', filter: { freeFrom: at('10:00'), freeTo: at('11:00') }, format: 'csv' });
+    const csv = Buffer.from(file.dataBase64, 'base64').toString('utf8');
+    expect(csv).toContain('激光共聚焦显微镜');
+    expect(csv).not.toContain('场发射扫描电镜');
+  });
+
+  it('reads the window in any offset: 10:00+08:00 is 02:00Z', () => {
+    const utc = core.ok('resources.search', { freeFrom: `${DAY}T02:00:00Z`, freeTo: `${DAY}T03:00:00Z` }).items.map((r) => r.title);
+    expect(utc).toEqual(freeTitles('10:00', '11:00'));
+  });
+
+  it.each([
+    [{ freeFrom: at('10:00') }, 'freeTo', '空闲时段结束：空闲时段的开始和结束须同时填写'],
+    [{ freeTo: at('10:00') }, 'freeFrom', '空闲时段开始：空闲时段的开始和结束须同时填写'],
+    [{ freeFrom: at('11:00'), freeTo: at('10:00') }, 'freeTo', '空闲时段结束：必须晚于开始时间'],
+    [{ freeFrom: at('10:00'), freeTo: at('10:00') }, 'freeTo', '空闲时段结束：必须晚于开始时间'],
+    [{ freeFrom: '2031-03-15 10:00', freeTo: at('11:00') }, 'freeFrom', '空闲时段开始：时间格式不正确'],
+    [{ freeFrom: at('10:00'), freeTo: 1_900_000_000 }, 'freeTo', '空闲时段结束：'],
+  ])('refuses the window %j, naming 「%s」', (window, field, text) => {
+    const error = core.fails('resources.search', window as never);
+    expect(error.code).toBe('VALIDATION');
+    expect(Object.keys(error.fields ?? {})).toContain(field);
+    expect(error.message).toContain(text);
+  });
+});

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
-import { browserSession, openResource } from './harness';
+import { browserSession, navigate, openResource } from './harness';
 
 const TITLE = '场发射扫描电镜';
 const DAY = '2031-03-15'; // far enough ahead never to be in the past
@@ -156,6 +156,47 @@ describe('sharing requests in a real browser', () => {
     await dialogTitled(page, '同意 · 沈阳某研究院').getByRole('button', { name: /^同\s*意$/ }).click();
     await page.getByText('设备状态为「维护」，暂停预约，不能同意预约').first().waitFor();
     expect(core.ok('requests.list', { scope: 'toMine' }).find((r) => r.id === requestId)!.status).toBe('pending');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('finds the instruments free for a time window, leaving out one booked then', async () => {
+    const app = await session.open((core) => {
+      resourceId = ownerPublishesInstrument(core);
+      actAs(core, 'CC', 'secretariat');
+      const categoryId = core.ok('categories.list').find((c) => c.code === 'instrument')!.id;
+      const other = core.ok('resources.create', { categoryId, title: '激光共聚焦显微镜', organisation: '长春某光机所', sharingMode: 'free', contactPerson: '吴老师', extra: { model: 'LSM 980', bookingMode: 'slot', instrumentState: 'idle' } });
+      let version = other.version;
+      for (const action of ['submit', 'approve', 'publish'] as const) version = core.ok('resources.transition', { id: other.id, version, action }).version;
+      actAs(core, 'SY', 'member');
+      const booked = core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
+      actAs(core, 'CC', 'member');
+      core.ok('requests.decide', { id: booked.id, version: booked.version, decision: 'approve', note: '' });
+      actAs(core, 'SY', 'member');
+    });
+    const { page } = app;
+    await navigate(page, '科技资源');
+    const titles = () => page.getByTestId('resource-row').allInnerTexts();
+    await expect.poll(async () => (await titles()).length).toBe(2);
+    const from = page.getByPlaceholder('空闲开始');
+    await from.click();
+    await from.fill(`${DAY} 10:00`);
+    await from.press('Enter');
+    const to = page.getByPlaceholder('空闲结束');
+    await to.fill(`${DAY} 11:00`);
+    await to.press('Enter');
+    await page.getByTestId('free-hint').waitFor();
+    await expect.poll(async () => (await titles()).join('|')).toMatch(/^[^|]*激光共聚焦显微镜[^|]*$/);
+    await page.getByTestId('result-count').click(); // away from the picker, which keeps the window
+    await expect.poll(() => page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').count()).toBe(0);
+    expect(await titles()).toHaveLength(1);
+    await app.screenshot('36-resources-free-during');
+    // Back to back with the booking: both are free 12:00–14:00.
+    await from.click();
+    await from.fill(`${DAY} 12:00`);
+    await from.press('Enter');
+    await to.fill(`${DAY} 14:00`);
+    await to.press('Enter');
+    await expect.poll(async () => (await titles()).length).toBe(2);
     expect(app.errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { insertRow, updateVersionedRow } from '../db/rows';
 import { statement } from '../db/statements';
+import { PAUSED_INSTRUMENT_STATES } from '../../../shared/domain/resource-fields';
 import type { RequestStats, RequestStatus, SharingRequest } from '../../../shared/domain/sharing-request';
 import { rowToMeta, type RecordMetaRow } from '../records';
 
@@ -76,6 +77,9 @@ export function updateRequestRow(db: Database.Database, id: string, version: num
   return updateVersionedRow(db, 'sharing_requests', id, version, changes);
 }
 
+/** A booking that holds its slot: approved, or already used. Pending, declined and cancelled ones do not. */
+const HOLDS_SLOT = "q.deleted_at IS NULL AND q.status IN ('approved', 'completed') AND q.slot_start IS NOT NULL AND q.slot_start < @end AND q.slot_end > @start";
+
 /**
  * The first booking of `resourceId` that holds [start, end) — approved, or completed (it was
  * approved and used). Half-open: a slot ending at 12:00 and one starting at 12:00 do not clash.
@@ -85,11 +89,25 @@ export function selectOverlappingBooking(db: Database.Database, resourceId: stri
   return statement<{ resourceId: string; start: string; end: string; exceptId: string }, RequestJoinedRow>(
     db,
     `${SELECT_JOINED}
-     WHERE q.resource_id = @resourceId AND q.id <> @exceptId AND q.deleted_at IS NULL
-       AND q.status IN ('approved', 'completed') AND q.slot_start IS NOT NULL
-       AND q.slot_start < @end AND q.slot_end > @start
+     WHERE q.resource_id = @resourceId AND q.id <> @exceptId AND ${HOLDS_SLOT}
      ORDER BY q.slot_start LIMIT 1`,
   ).get({ resourceId, start, end, exceptId });
+}
+
+/**
+ * The seqs of the published 时间预约 instruments that take bookings (not under 维护/离线) and
+ * have no booking holding any part of [start, end) (UTC ISO): the availability filter of the
+ * registry's search. Overlap as approving checks it, so what this offers can be approved.
+ */
+export function selectFreeSlotInstrumentSeqs(db: Database.Database, start: string, end: string): number[] {
+  return statement<{ start: string; end: string }, number>(
+    db,
+    `SELECT r.seq FROM resources r
+     WHERE r.deleted_at IS NULL AND r.status = 'published' AND r.booking_mode = 'slot'
+       AND coalesce(r.instrument_state, '') NOT IN (${PAUSED_INSTRUMENT_STATES.map((s) => `'${s}'`).join(', ')})
+       AND NOT EXISTS (SELECT 1 FROM sharing_requests q WHERE q.resource_id = r.id AND ${HOLDS_SLOT})`,
+    'pluck',
+  ).all({ start, end });
 }
 
 export type RequestFilter =

@@ -7,6 +7,7 @@ import { TEXT_OR_PINYIN, type MatchOptions } from './grams';
 import { queryWords } from './normalize';
 import { resourceColumns, type ResourceColumns } from './resource-cache';
 import { readPage } from './result-page';
+import { selectFreeSlotInstrumentSeqs } from '../requests/request-queries';
 import { titleOrder, valueOrder } from './sort-orders';
 import { allowed, readProvinces, visibilityFor, type SearchViewer } from './viewer-filters';
 
@@ -27,7 +28,9 @@ export function searchResources(db: Database.Database, input: z.output<typeof Re
   const result = db.transaction(() => {
     const columns = resourceColumns(db, keep);
     const words = queryWords(input.query);
-    const candidates = words.length === 0 ? null : matchedPositions(db, columns, words, keep);
+    const textHits = words.length === 0 ? null : matchedPositions(db, columns, words, keep);
+    const free = input.freeFrom && input.freeTo ? freePositions(db, columns, input.freeFrom, input.freeTo) : null;
+    const candidates = intersect(textHits, free, columns.size);
     const { provinces, provinceOfZone } = readProvinces(db, columns);
     const tally = tallyFacets(columns, candidates, visibilityFor(columns, viewer), provinceOfZone, provinces.length, {
       zone: allowed(columns.zoneIds, input.zoneIds),
@@ -72,10 +75,27 @@ export function matchedPositions(db: Database.Database, columns: ResourceColumns
     columns.matches.set(key, remembered);
     return remembered;
   }
-  const seqs = matchingSeqs(db, 'resource', words, keep, options);
-  const positions = new Int32Array(seqs.length);
-  for (let i = 0; i < seqs.length; i++) positions[i] = columns.positionOf(seqs[i] as number);
+  const positions = positionsOf(columns, matchingSeqs(db, 'resource', words, keep, options));
   columns.matches.set(key, positions);
   if (columns.matches.size > REMEMBERED_MATCHES) columns.matches.delete(columns.matches.keys().next().value as string);
   return positions;
+}
+
+/** Availability-first search: the 时间预约 instruments free for the whole window (ISO with offset). */
+function freePositions(db: Database.Database, columns: ResourceColumns, from: string, to: string): Int32Array {
+  return positionsOf(columns, selectFreeSlotInstrumentSeqs(db, new Date(from).toISOString(), new Date(to).toISOString()));
+}
+
+function positionsOf(columns: ResourceColumns, seqs: ArrayLike<number>): Int32Array {
+  const positions = new Int32Array(seqs.length);
+  for (let i = 0; i < seqs.length; i++) positions[i] = columns.positionOf(seqs[i] as number);
+  return positions;
+}
+
+/** The positions in both lists (null: no restriction); −1 (a seq without a position) drops out. */
+function intersect(a: Int32Array | null, b: Int32Array | null, size: number): Int32Array | null {
+  if (a === null || b === null) return a ?? b;
+  const inB = new Uint8Array(size);
+  for (const p of b) if (p >= 0) inB[p] = 1;
+  return a.filter((p) => p >= 0 && inB[p] === 1);
 }

@@ -35,6 +35,7 @@ export const en: Messages = {
   resources: {
     title: 'S&T resources', add: 'Register resource', edit: 'Edit resource', searchPlaceholder: 'Search title, organisation, description or pinyin (e.g. SEM, sy, shenyang)',
     count: '{{count}} resources', took: '{{ms}} ms', empty: 'No resources match', loadingMore: 'Loading…',
+    freeDuring: 'Free during', freeFrom: 'Free from', freeTo: 'Free until', freeHint: 'Only instruments free and bookable for the whole period (Beijing time)',
     sort: { updated: 'Recently updated', title: 'Title (pinyin)', value: 'Value (high→low)' },
     facet: { zone: 'Zone', province: 'Province', category: 'Category', sharingMode: 'Sharing', status: 'Status', instrumentState: 'Instrument state', clear: 'Clear filters' },
     status: { draft: 'Draft', submitted: 'Submitted', returned: 'Returned', approved: 'Approved', published: 'Published', archived: 'Archived' },

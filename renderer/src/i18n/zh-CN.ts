@@ -34,6 +34,7 @@ export const zhCN = {
   resources: {
     title: '科技资源', add: '登记资源', edit: '编辑资源', searchPlaceholder: '搜索名称、单位、简介或拼音（如 电镜、sy、shenyang、SEM）',
     count: '共 {{count}} 项', took: '{{ms}} 毫秒', empty: '没有符合条件的资源', loadingMore: '正在加载…',
+    freeDuring: '空闲时段', freeFrom: '空闲开始', freeTo: '空闲结束', freeHint: '仅显示该时段（北京时间）整段空闲、可预约的仪器',
     sort: { updated: '最近更新', title: '名称（拼音）', value: '原值（高→低）' },
     facet: { zone: '高新区', province: '省份', category: '类别', sharingMode: '共享方式', status: '状态', instrumentState: '设备状态', clear: '清除筛选' },
     status: { draft: '草稿', submitted: '待审核', returned: '已退回', approved: '已审核', published: '已发布', archived: '已归档' },
