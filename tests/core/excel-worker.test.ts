@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { forgetParsedFile } from '../../electron/core/excel/excel-service';
+import { forgetParsedFile, writeTimeoutMs } from '../../electron/core/excel/excel-service';
 import { configureExcelWorker, lastTaskRanIn, runExcelTask, stopExcelWorker } from '../../electron/core/excel/worker-client';
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, SHEET_MAX_UNPACKED_BYTES } from '../../shared/domain/spreadsheet';
 import { setUpCore, type TempCore } from '../helpers/temp-core';
@@ -119,6 +119,15 @@ describe('parsing off the main thread', () => {
     await expect(runExcelTask({ kind: 'xlsx', doc }, 2)).rejects.toThrow(/^生成文件超过 \d+ 秒，已停止，没有生成文件。导出列表时请缩小筛选范围分批导出，或改为导出 \.csv（更快）。$/);
     const small = await runExcelTask({ kind: 'xlsx', doc: { sheets: [{ ...doc.sheets[0]!, rows: [['光谱仪']] }] } }, 30_000);
     expect(Buffer.from(small).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('gives a large export more time than a small one: two minutes, plus a second per 1,000 rows past 10,000', () => {
+    const sheet = (rows: number) => ({ sheets: [{ name: '资源', columns: [{ header: '名称', width: 20 }], rows: Array.from({ length: rows }, () => ['光谱仪']) }] });
+    expect(writeTimeoutMs(sheet(1))).toBe(120_000);
+    expect(writeTimeoutMs(sheet(10_000))).toBe(120_000);
+    expect(writeTimeoutMs(sheet(100_000))).toBe(210_000);
+    // Every sheet counts (the options sheet of a template too).
+    expect(writeTimeoutMs({ sheets: [...sheet(40_000).sheets, ...sheet(20_000).sheets] })).toBe(170_000);
   });
 
   it('lets a worker that runs out of memory fail the file, not the app', async () => {

@@ -38,7 +38,15 @@ import { excelDatabaseBinding, runExcelTask } from './worker-client';
  * reads here (templates, exports) happen synchronously after the last await.
  */
 
-const WRITE_TIMEOUT_MS = 120_000;
+/**
+ * How long writing a file may take: two minutes, and a second more for every 1,000 rows past
+ * 10,000 — the whole 100,000-row registry takes ~35 s here as .xlsx, so a PC several times
+ * slower still finishes (210 s allowed) instead of being stopped at two minutes.
+ */
+export function writeTimeoutMs(doc: WorkbookDoc): number {
+  const rows = doc.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  return 120_000 + Math.max(0, rows - 10_000);
+}
 /** How long the rows of one file may take to check or import (50,000 rows through the services). */
 const ROWS_TIMEOUT_MS = 15 * 60_000;
 
@@ -159,7 +167,7 @@ export async function sheetExport(db: Database.Database, input: z.output<typeof 
   const doc = exportDoc(exported, spec.sheetName);
   const fileName = safeFileName(`${exported.fileStem}_${shanghaiToday()}.${input.format}`);
   if (input.format === 'csv') {
-    const bytes = await runExcelTask({ kind: 'csv', doc }, WRITE_TIMEOUT_MS);
+    const bytes = await runExcelTask({ kind: 'csv', doc }, writeTimeoutMs(doc));
     return { fileName, mime: CSV_MIME, dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
   }
   return xlsxFile(fileName, doc);
@@ -171,6 +179,6 @@ function safeFileName(name: string): string {
 }
 
 async function xlsxFile(fileName: string, doc: WorkbookDoc): Promise<SheetFile> {
-  const bytes = await runExcelTask({ kind: 'xlsx', doc }, WRITE_TIMEOUT_MS);
+  const bytes = await runExcelTask({ kind: 'xlsx', doc }, writeTimeoutMs(doc));
   return { fileName, mime: XLSX_MIME, dataBase64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
 }
