@@ -140,6 +140,11 @@ export function allowedRequestActions(request: Pick<SharingRequest, 'status' | '
 
 // ── Time slots (Asia/Shanghai) ────────────────────────────────────────────────────────────
 
+/** A slot that has begun can no longer be approved (the core refuses it; the list does not offer it). */
+export function slotHasBegun(request: Pick<SharingRequest, 'slotStart'>, now: Date): boolean {
+  return request.slotStart !== null && Date.parse(request.slotStart) <= now.getTime();
+}
+
 /** China has one time zone and no daylight saving: Asia/Shanghai is always UTC+8. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -100,7 +100,12 @@ function honourCrossFieldRules(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
   const o = value as Record<string, any>;
   for (const child of Object.values(o)) honourCrossFieldRules(child);
-  for (const [start, end] of [['startAt', 'endAt'], ['slotStart', 'slotEnd']] as const) {
+  // A search's free window comes whole or not at all.
+  if ((typeof o.freeFrom === 'string') !== (typeof o.freeTo === 'string')) {
+    delete o.freeFrom;
+    delete o.freeTo;
+  }
+  for (const [start, end] of [['startAt', 'endAt'], ['slotStart', 'slotEnd'], ['freeFrom', 'freeTo']] as const) {
     if (typeof o[start] === 'string' && typeof o[end] === 'string') {
       const [a, b] = [Date.parse(o[start]), Date.parse(o[end])].sort((x, y) => x - y);
       o[start] = beijing(a!);
@@ -406,6 +411,7 @@ const PARTNERS: string[][] = [
   ['periodStart', 'periodEnd'],
   ['startAt', 'endAt', 'allDay', 'registrationDeadline'],
   ['slotStart', 'slotEnd'],
+  ['freeFrom', 'freeTo'],
   ['from', 'to'],
 ];
 

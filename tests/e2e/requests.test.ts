@@ -2,6 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs, zoneId } from '../helpers/resources';
 import type { TempCore } from '../helpers/temp-core';
+import { createRequest } from '../../electron/core/requests/request-service';
+import { actorOf, readInstallation } from '../../electron/core/settings/settings-service';
+import { RequestCreateInput } from '../../shared/domain/sharing-request';
 import { browserSession, navigate, openResource } from './harness';
 
 const TITLE = '场发射扫描电镜';
@@ -197,6 +200,28 @@ describe('sharing requests in a real browser', () => {
     await to.fill(`${DAY} 14:00`);
     await to.press('Enter');
     await expect.poll(async () => (await titles()).length).toBe(2);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('offers the owner only 拒绝 on a pending request whose slot has begun', async () => {
+    const app = await session.open((core) => {
+      resourceId = ownerPublishesInstrument(core);
+      // Filed in good time, never answered: its slot is now in the past.
+      const input = RequestCreateInput.parse({ resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: '2026-01-05T09:00:00+08:00', slotEnd: '2026-01-05T12:00:00+08:00' });
+      createRequest(core.db, actorOf(core.db, readInstallation(core.db))!, input, new Date('2026-01-01T00:00:00Z'));
+      actAs(core, 'CC', 'member');
+    });
+    const { page } = app;
+    await openRequestsTab(page, '收到的申请');
+    const stale = row(page, '沈阳某研究院');
+    await stale.getByTestId('slot-passed').waitFor();
+    expect(await stale.getByTestId('slot-passed').innerText()).toBe('时段已过，只能拒绝');
+    expect(await stale.getByRole('button', { name: '同意' }).count()).toBe(0);
+    await stale.getByRole('button', { name: '拒绝' }).click();
+    const dialog = dialogTitled(page, '拒绝 · 沈阳某研究院');
+    await dialog.getByRole('textbox').fill('时段已过，请重新申请');
+    await dialog.getByRole('button', { name: /^拒\s*绝$/ }).click();
+    await expect.poll(() => stale.getByTestId('request-status').innerText()).toBe('已拒绝');
     expect(app.errors).toEqual([]);
   });
 

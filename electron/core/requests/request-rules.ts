@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { RESOURCE_STATUS_LABELS, type Resource } from '../../../shared/domain/resource';
 import { bookingPausedBy } from '../../../shared/domain/resource-fields';
-import { REQUEST_LABELS, slotText, type RequestCreateInput } from '../../../shared/domain/sharing-request';
+import { REQUEST_LABELS, slotHasBegun, slotText, type RequestCreateInput, type SharingRequest } from '../../../shared/domain/sharing-request';
 import type { RequestJoinedRow } from './request-queries';
 
 type CreateFields = z.output<typeof RequestCreateInput>;
@@ -77,8 +77,8 @@ export function assertOpenForBookings(resource: Resource, doing: string): void {
 }
 
 /** A slot that has already begun cannot be approved any more: the requester must choose another. */
-export function assertSlotAhead(slotStart: string | null, slotEnd: string | null, now: Date): void {
-  if (slotStart && slotEnd && new Date(slotStart).getTime() <= now.getTime()) {
-    throw new AppError('CONFLICT', `该申请的预约时段（${slotText(slotStart, slotEnd)}）已经开始或已过，不能再同意。请拒绝，并请申请方另选时段。`);
+export function assertSlotAhead(request: Pick<SharingRequest, 'slotStart' | 'slotEnd'>, now: Date): void {
+  if (slotHasBegun(request, now) && request.slotStart && request.slotEnd) {
+    throw new AppError('CONFLICT', `该申请的预约时段（${slotText(request.slotStart, request.slotEnd)}）已经开始或已过，不能再同意。请拒绝，并请申请方另选时段。`);
   }
 }

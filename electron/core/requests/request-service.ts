@@ -96,7 +96,7 @@ function act(db: Database.Database, actor: Actor, input: ActFields, action: Requ
     const status = nextStatus(before, action, actor, input.note);
     if (action === 'approve') {
       assertOpenForBookings(getResource(db, before.resourceId), '同意预约');
-      assertSlotAhead(before.slotStart, before.slotEnd, now);
+      assertSlotAhead(before, now);
     }
     if (action === 'approve' && before.slotStart && before.slotEnd) {
       const other = selectOverlappingBooking(db, before.resourceId, before.slotStart, before.slotEnd, before.id);

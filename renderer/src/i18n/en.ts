@@ -56,7 +56,7 @@ export const en: Messages = {
   globalSearch: { title: 'Search everything', placeholder: 'Search resources, listings, events, zones… (Ctrl+K)', resources: 'S&T resources', scenarios: 'Scenarios', events: 'Events', zones: 'Member zones', none: 'Nothing found' },
   requests: {
     title: 'Sharing requests', tab: { mine: 'My requests', toMine: 'Requests to my resources' },
-    paused: 'Bookings paused ({{state}})', pausedWhy: 'Instrument state: {{state}}. No requests until its owner sets it back to Idle or In use.', bookSlot: 'Book a slot', apply: 'Request use', submit: 'Send request', created: 'Request sent for {{title}}; waiting for the owner', required: 'required',
+    slotPassed: 'Slot has begun: decline only', paused: 'Bookings paused ({{state}})', pausedWhy: 'Instrument state: {{state}}. No requests until its owner sets it back to Idle or In use.', bookSlot: 'Book a slot', apply: 'Request use', submit: 'Send request', created: 'Request sent for {{title}}; waiting for the owner', required: 'required',
     formIntro: 'The request goes to {{zone}} ({{organisation}}) and takes effect once they approve it; follow it under Sharing requests.',
     timeZoneHint: 'Beijing time, in half-hour steps', samplePlaceholder: 'Sample name, units, tests wanted', purposePlaceholder: 'Purpose, experiment…',
     status: { pending: 'Pending', approved: 'Approved', declined: 'Declined', cancelled: 'Cancelled', completed: 'Completed' },

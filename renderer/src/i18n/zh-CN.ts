@@ -55,7 +55,7 @@ export const zhCN = {
   globalSearch: { title: '全局搜索', placeholder: '搜索资源、场景清单、活动、高新区…（Ctrl+K）', resources: '科技资源', scenarios: '应用场景', events: '创新活动', zones: '成员高新区', none: '没有找到' },
   requests: {
     title: '共享申请', tab: { mine: '我的申请', toMine: '收到的申请' },
-    paused: '暂停预约（设备{{state}}）', pausedWhy: '设备状态为「{{state}}」，暂不接受申请；恢复后由资源所属高新区把设备状态改回「空闲」或「使用中」。', bookSlot: '预约时段', apply: '申请使用', submit: '提交申请', created: '已提交申请：{{title}}，等待对方处理', required: '必填',
+    slotPassed: '时段已过，只能拒绝', paused: '暂停预约（设备{{state}}）', pausedWhy: '设备状态为「{{state}}」，暂不接受申请；恢复后由资源所属高新区把设备状态改回「空闲」或「使用中」。', bookSlot: '预约时段', apply: '申请使用', submit: '提交申请', created: '已提交申请：{{title}}，等待对方处理', required: '必填',
     formIntro: '申请将发给 {{zone}}（{{organisation}}），对方同意后生效；处理结果可在「共享申请」中查看。',
     timeZoneHint: '北京时间，按半小时选择', samplePlaceholder: '样品名称、数量单位、检测项目等', purposePlaceholder: '使用目的、实验内容等',
     status: { pending: '待处理', approved: '已同意', declined: '已拒绝', cancelled: '已取消', completed: '已完成' },

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedRequestActions, type RequestAction, type SharingRequest } from '../../../../shared/domain/sharing-request';
+import { allowedRequestActions, slotHasBegun, type RequestAction, type SharingRequest } from '../../../../shared/domain/sharing-request';
 import { ApiError } from '../../api/client';
 import { useApp, useInstallation } from '../../app/AppContext';
 import { showFailure } from '../../ui/errors';
@@ -21,7 +21,9 @@ export function RequestActions({ request, onDone }: { request: SharingRequest; o
   const installation = useInstallation();
   const { message } = AntApp.useApp();
   const [acting, setActing] = useState<NoteAction | null>(null);
-  const actions = allowedRequestActions(request, installation);
+  // A slot that has begun can only be declined: approving it would be refused.
+  const slotPassed = request.status === 'pending' && slotHasBegun(request, new Date());
+  const actions = allowedRequestActions(request, installation).filter((a) => !(a === 'approve' && slotPassed));
 
   async function cancel() {
     try {
@@ -37,6 +39,11 @@ export function RequestActions({ request, onDone }: { request: SharingRequest; o
   if (actions.length === 0) return null;
   return (
     <Space size={0} wrap>
+      {slotPassed ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="slot-passed">
+          {t('requests.slotPassed')}
+        </Typography.Text>
+      ) : null}
       {actions.map((action) =>
         action === 'cancel' ? (
           <Popconfirm key={action} title={t('requests.cancelConfirm')} onConfirm={() => cancel()} okText={t('requests.action.cancel')} cancelText={t('common.back')}>
