@@ -81,7 +81,7 @@ describe('the app in a real browser against the real host', () => {
     await navigate(page, '成员高新区');
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => page.getByRole('menuitem', { name: 'Member zones' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Add zone' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Add zone' }).waitFor();
     await page.reload();
     await expect.poll(() => page.getByRole('menuitem', { name: 'Member zones' }).isVisible()).toBe(true);
     expect(await page.getByTestId('installation-identity').innerText()).toContain('Secretariat');

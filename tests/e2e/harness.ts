@@ -55,7 +55,11 @@ export async function openApp(browser: Browser, prepare?: (core: TempCore) => vo
 export async function openPageOn(browser: Browser, core: TempCore) {
   const calls = new ApiCallLog();
   const host = await startHost({ dispatch: calls.timed(core.dispatchAsync), staticDir: rendererDir(), port: 0 });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+  // Reduced motion, as a user can ask of the system: Ant Design's animations off. With them on, a
+  // loaded 2-core CI machine produced three kinds of flakes, all from animations whose frames came
+  // late — a button held in its loading state, a dialog's button clicked while it was still
+  // zooming in. Tests that need the animations say so (withMotion).
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -66,6 +70,12 @@ export async function openPageOn(browser: Browser, core: TempCore) {
   await dismissRemindersInTheWay(page);
   await page.goto(host.url);
   return { host, context, page, errors };
+}
+
+/** This page with Ant Design's animations on, as most users have it (the app reads the setting at start). */
+export async function withMotion(page: Page): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
 }
 
 /**

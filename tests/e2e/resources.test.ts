@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { actAs } from '../helpers/resources';
-import { browserSession, navigate, openResource, pickOption, setUpAs } from './harness';
+import { browserSession, navigate, openResource, pickOption, setUpAs, withMotion } from './harness';
 
 async function status(page: Page) {
   return page.getByTestId('resource-status').innerText();
@@ -87,9 +87,10 @@ describe('the resource registry in a real browser', () => {
     await app.screenshot('13-resource-search');
   });
 
-  it('opens a resource from anywhere with Ctrl+K', async () => {
+  it('opens a resource from anywhere with Ctrl+K, animations on', async () => {
     const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;
+    await withMotion(page);
     await page.getByRole('menuitem', { name: '成员高新区' }).click();
     await page.keyboard.press('Control+k');
     await page.getByRole('textbox', { name: '全局搜索' }).fill('质谱');
@@ -103,6 +104,7 @@ describe('the resource registry in a real browser', () => {
     const app = await session.open(setUpAs('HRB', 'secretariat', true));
     const { page } = app;
     const transition = () => page.getByRole('button', { name: /全局搜索/ }).evaluate((button) => getComputedStyle(button).transitionDuration);
+    await withMotion(page);
     expect(await transition()).not.toBe('0s');
     // Read when the app starts (switching live would remount the app: see renderer/src/app/theme.ts).
     await page.emulateMedia({ reducedMotion: 'reduce' });
