@@ -14,18 +14,24 @@ const DAY = '2031-03-15'; // far enough ahead never to be in the past
 /** 长春高新区 owns a published 时间预约 instrument; the installation then acts as 沈阳高新区. */
 function ownerPublishesInstrument(core: TempCore): string {
   core.ok('settings.setup', { zoneId: zoneId(core, 'CC'), role: 'secretariat', operatorName: '吴老师' });
+  const id = publishInstrument(core, TITLE, 'SU8020');
+  actAs(core, 'SY', 'member');
+  return id;
+}
+
+/** As the acting secretariat: a 时间预约 instrument of the acting zone, registered and published. */
+function publishInstrument(core: TempCore, title: string, model: string): string {
   const categoryId = core.ok('categories.list').find((c) => c.code === 'instrument')!.id;
   const resource = core.ok('resources.create', {
     categoryId,
-    title: TITLE,
+    title,
     organisation: '长春某光机所',
     sharingMode: 'free',
     contactPerson: '吴老师',
-    extra: { model: 'SU8020', bookingMode: 'slot', instrumentState: 'idle' },
+    extra: { model, bookingMode: 'slot', instrumentState: 'idle' },
   });
   let version = resource.version;
   for (const action of ['submit', 'approve', 'publish'] as const) version = core.ok('resources.transition', { id: resource.id, version, action }).version;
-  actAs(core, 'SY', 'member');
   return resource.id;
 }
 
@@ -166,10 +172,7 @@ describe('sharing requests in a real browser', () => {
     const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);
       actAs(core, 'CC', 'secretariat');
-      const categoryId = core.ok('categories.list').find((c) => c.code === 'instrument')!.id;
-      const other = core.ok('resources.create', { categoryId, title: '激光共聚焦显微镜', organisation: '长春某光机所', sharingMode: 'free', contactPerson: '吴老师', extra: { model: 'LSM 980', bookingMode: 'slot', instrumentState: 'idle' } });
-      let version = other.version;
-      for (const action of ['submit', 'approve', 'publish'] as const) version = core.ok('resources.transition', { id: other.id, version, action }).version;
+      publishInstrument(core, '激光共聚焦显微镜', 'LSM 980');
       actAs(core, 'SY', 'member');
       const booked = core.ok('requests.create', { resourceId, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: `${DAY}T09:00:00+08:00`, slotEnd: `${DAY}T12:00:00+08:00` });
       actAs(core, 'CC', 'member');
