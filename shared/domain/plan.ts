@@ -145,9 +145,10 @@ export interface MetricRecord {
 
 // ── Dashboard (工作台) ────────────────────────────────────────────────────────────────────
 
-export type AttentionKind = 'reviewQueue' | 'closingSoon' | 'eventsWithoutVenue' | 'overdueWork';
+export type AttentionKind = 'reviewQueue' | 'pendingRequests' | 'closingSoon' | 'eventsWithoutVenue' | 'overdueWork';
 export const ATTENTION_LABELS: Record<AttentionKind, string> = {
   reviewQueue: '待审核的资源',
+  pendingRequests: '待处理的共享申请',
   closingSoon: '7 天内截止的场景清单',
   eventsWithoutVenue: '本周尚未落实场地的活动',
   overdueWork: '逾期的重点工作',

@@ -4,6 +4,9 @@ import { eventTypeId, forumInput } from '../helpers/events';
 import { actAs, instrumentInput, zoneId } from '../helpers/resources';
 import { applicationInput, publishedListing } from '../helpers/scenarios';
 import { setUpCore, type TempCore } from '../helpers/temp-core';
+import { createRequest } from '../../electron/core/requests/request-service';
+import { actorOf, readInstallation } from '../../electron/core/settings/settings-service';
+import { RequestCreateInput } from '../../shared/domain/sharing-request';
 
 const year = Number(shanghaiToday().slice(0, 4));
 const today = shanghaiToday();
@@ -158,6 +161,27 @@ describe('dashboard, indicators and the annual report', () => {
     expect(attention.closingSoon).toContain('松花江沿岸无人机巡检应用场景（示例）');
     expect(attention.eventsWithoutVenue).toEqual(['没定场地的活动']);
     expect(attention.overdueWork).toEqual(['逾期工作']);
+  });
+
+  it('lists the sharing requests waiting for an answer to the zone that owns the resource (the secretariat: all)', () => {
+    const pending = () => core.ok('dashboard.get', { year }).attention.find((g) => g.kind === 'pendingRequests')!;
+    const lines = () => pending().items.map((i) => `${i.title} | ${i.zoneName} | ${i.detail}`);
+    // Oldest first: a sample test by when it was filed, a slot by when it starts (in 3 days).
+    expect(lines()).toEqual([
+      '高分辨液相色谱-质谱联用仪（示例） | 大庆高新区 | 大庆某化工企业（示例） · 送样检测',
+      expect.stringMatching(/^场发射扫描电子显微镜（示例） \| 长春高新区 \| 长春某光电公司（示例） · \d+月\d+日 14:00–16:00$/),
+    ]);
+    actAs(core, 'DL'); // owns the LC-MS
+    expect(lines()).toEqual(['高分辨液相色谱-质谱联用仪（示例） | 大庆高新区 | 大庆某化工企业（示例） · 送样检测']);
+    // A request never answered before its slot began says so: it can only be declined.
+    actAs(core, 'SY');
+    const sem = core.ok('resources.search', { query: '场发射扫描电子显微镜（示例）' }).items[0]!.id;
+    const input = RequestCreateInput.parse({ resourceId: sem, organisation: '沈阳某研究院', contactPerson: '李工', purpose: '形貌观察', slotStart: '2026-01-05T09:00:00+08:00', slotEnd: '2026-01-05T12:00:00+08:00' });
+    createRequest(core.db, actorOf(core.db, readInstallation(core.db))!, input, new Date('2026-01-01T00:00:00Z'));
+    actAs(core, 'HRB', 'secretariat');
+    expect(lines()[0]).toBe('场发射扫描电子显微镜（示例） | 沈阳高新区 | 沈阳某研究院 · 1月5日 09:00–12:00（时段已过）');
+    actAs(core, 'SY'); // asked for things, owns nothing asked for
+    expect(pending().count).toBe(0);
   });
 
   it('has demo indicators whose 2024 regional totals and growth equal the published figures', () => {

@@ -206,7 +206,7 @@ describe('sharing requests in a real browser', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('offers the owner only 拒绝 on a pending request whose slot has begun', async () => {
+  it('shows the owner a request whose slot has begun under 待办提醒, and offers only 拒绝 on it', async () => {
     const app = await session.open((core) => {
       resourceId = ownerPublishesInstrument(core);
       // Filed in good time, never answered: its slot is now in the past.
@@ -215,7 +215,11 @@ describe('sharing requests in a real browser', () => {
       actAs(core, 'CC', 'member');
     });
     const { page } = app;
-    await openRequestsTab(page, '收到的申请');
+    // The owner's dashboard lists it under 待办提醒 and leads to 收到的申请.
+    const waiting = page.getByTestId('attention-pendingRequests');
+    await expect.poll(() => waiting.innerText()).toMatch(/待处理的共享申请[\s\S]*场发射扫描电镜[\s\S]*沈阳高新区 · 沈阳某研究院 · 1月5日 09:00–12:00（时段已过）/);
+    await waiting.getByTestId('attention-item').click();
+    await expect.poll(() => page.getByRole('tab', { name: '收到的申请' }).getAttribute('aria-selected')).toBe('true');
     const stale = row(page, '沈阳某研究院');
     await stale.getByTestId('slot-passed').waitFor();
     expect(await stale.getByTestId('slot-passed').innerText()).toBe('时段已过，只能拒绝');

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AttentionGroup, Dashboard, PlanProgress, ZoneContribution } from '../../../shared/domain/plan';
 import { CLOSING_SOON_DAYS } from '../../../shared/domain/scenario';
+import { slotHasBegun, slotText } from '../../../shared/domain/sharing-request';
 import { addDays, shanghaiToday } from '../../../shared/shanghai-date';
 import type { Actor } from '../records';
 import { planProgress } from './plan-progress';
@@ -37,10 +38,26 @@ function attention(db: Database.Database, actor: Actor, year: number): Attention
        WHERE x.deleted_at IS NULL AND x.status IN ('planned', 'published') AND x.start_at >= @now AND x.start_at < @weekEnd AND x.venue = '' AND x.online_url = ''${own} ORDER BY x.start_at`,
     )
     .all(params);
+  // Requests waiting for this zone's answer (the secretariat: all), oldest slot first; one whose
+  // slot has begun can only be declined, and says so.
+  const now = new Date();
+  const pending = db
+    .prepare<typeof params, { id: string; title: string; organisation: string; slot_start: string | null; slot_end: string | null; zoneName: string }>(
+      `SELECT q.id, x.title, q.organisation, q.slot_start, q.slot_end, z.short_name AS zoneName
+       FROM sharing_requests q JOIN resources x ON x.id = q.resource_id JOIN zones z ON z.id = q.requester_zone_id
+       WHERE q.deleted_at IS NULL AND q.status = 'pending'${own} ORDER BY coalesce(q.slot_start, q.created_at)`,
+    )
+    .all(params)
+    .map((q) => ({
+      id: q.id,
+      title: q.title,
+      zoneName: q.zoneName,
+      detail: q.slot_start && q.slot_end ? `${q.organisation} · ${slotText(q.slot_start, q.slot_end)}${slotHasBegun({ slotStart: q.slot_start }, now) ? '（时段已过）' : ''}` : `${q.organisation} · 送样检测`,
+    }));
   const overdue = listWorkItems(db, year)
     .filter((w) => w.overdue && (actor.role === 'secretariat' || w.ownerZoneId === actor.zoneId))
     .map((w) => ({ id: w.id, title: w.title, detail: `应于 ${w.dueDate} 完成`, zoneName: w.ownerZoneName }));
-  return [group('reviewQueue', actor.role === 'secretariat' ? review : []), group('closingSoon', closing), group('eventsWithoutVenue', noVenue), group('overdueWork', overdue)];
+  return [group('reviewQueue', actor.role === 'secretariat' ? review : []), group('pendingRequests', pending), group('closingSoon', closing), group('eventsWithoutVenue', noVenue), group('overdueWork', overdue)];
 }
 
 /** Per zone, the year's figures that zone contributed (the same counts as the progress). */

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Layout, Menu, Segmented, Space, Tag, Typography 
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/settings';
-import { RequestsPage } from '../features/requests/RequestsPage';
+import { RequestsPage, type RequestsTab } from '../features/requests/RequestsPage';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { ReviewQueuePage } from '../features/review/ReviewQueuePage';
 import { ScenariosPage } from '../features/scenarios/ScenariosPage';
@@ -35,6 +35,8 @@ interface Navigation {
   /** The 年度计划 page's year and the work item to point at (from the dashboard's attention list). */
   planYear?: number;
   workItemId?: string | null;
+  /** The 共享申请 tab to open on. */
+  requestsTab?: RequestsTab;
 }
 
 const AT_PAGE = (page: PageKey): Navigation => ({ page, resourceId: null, scenarioId: null });
@@ -66,6 +68,7 @@ export function Shell() {
       openEvent: (id) => setNav({ ...AT_PAGE('events'), eventId: id }),
       planRoadshow: (scenarioId) => setNav({ ...AT_PAGE('events'), roadshowFrom: scenarioId }),
       openWorkItem: (id, year) => setNav({ ...AT_PAGE('plan'), planYear: year, workItemId: id }),
+      openRequestsToMine: () => setNav({ ...AT_PAGE('requests'), requestsTab: 'toMine' }),
     }),
     [],
   );
@@ -95,7 +98,7 @@ export function Shell() {
       case 'review':
         return <ReviewQueuePage />;
       case 'requests':
-        return <RequestsPage />;
+        return <RequestsPage initialTab={nav.requestsTab ?? 'mine'} />;
       case 'zones':
         return <ZonesPage />;
       case 'settings':

@@ -10,6 +10,8 @@ export interface Navigator {
   planRoadshow?(scenarioId: string): void;
   /** Opens the 年度计划 page of `year` at one key work item (重点工作). */
   openWorkItem?(id: string, year: number): void;
+  /** Opens 共享申请 at 收到的申请: the requests waiting for this zone's answer. */
+  openRequestsToMine?(): void;
 }
 
 export const NavigationContext = createContext<Navigator | null>(null);

@@ -282,7 +282,7 @@ export const en: Messages = {
     chart: { overall: '1+X+N against targets', byQuarter: 'By quarter', byZone: 'By zone', file: '{{year}}-{{name}}', metricOfQuarter: 'Metric of the quarter chart', metricOfZone: 'Metric of the zone chart' },
     attention: {
       title: 'Needs attention', none: 'Nothing needs attention', more: '{{count}} more',
-      reviewQueue: 'Resources waiting for review', closingSoon: 'Listings closing within 7 days', eventsWithoutVenue: 'Events this week without a venue', overdueWork: 'Overdue key work items',
+      reviewQueue: 'Resources waiting for review', pendingRequests: 'Sharing requests waiting for an answer', closingSoon: 'Listings closing within 7 days', eventsWithoutVenue: 'Events this week without a venue', overdueWork: 'Overdue key work items',
     },
     zones: { title: 'Zone contributions', zone: 'Zone', resources: 'Resources published', listings: 'Listings published', eventsHosted: 'Events held', requestsServed: 'Services completed', total: 'Total' },
   },

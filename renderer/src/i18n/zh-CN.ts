@@ -280,7 +280,7 @@ export const zhCN = {
     chart: { overall: '1+X+N 目标完成情况', byQuarter: '分季度', byZone: '分高新区', file: '{{year}}年-{{name}}', metricOfQuarter: '分季度图的指标', metricOfZone: '分高新区图的指标' },
     attention: {
       title: '待办提醒', none: '暂无需要处理的事项', more: '另有 {{count}} 项',
-      reviewQueue: '待审核的资源', closingSoon: '7 天内截止的场景清单', eventsWithoutVenue: '本周尚未落实场地的活动', overdueWork: '逾期的重点工作',
+      reviewQueue: '待审核的资源', pendingRequests: '待处理的共享申请', closingSoon: '7 天内截止的场景清单', eventsWithoutVenue: '本周尚未落实场地的活动', overdueWork: '逾期的重点工作',
     },
     zones: { title: '各高新区贡献', zone: '高新区', resources: '发布科技资源', listings: '发布场景清单', eventsHosted: '举办创新活动', requestsServed: '完成共享服务', total: '合计' },
   },

@@ -9,6 +9,8 @@ function opener(kind: AttentionKind, navigator: Navigator | null, year: number):
   switch (kind) {
     case 'reviewQueue':
       return navigator.openResource;
+    case 'pendingRequests':
+      return navigator.openRequestsToMine ? () => navigator.openRequestsToMine?.() : null;
     case 'closingSoon':
       return navigator.openScenario;
     case 'eventsWithoutVenue':
@@ -18,7 +20,7 @@ function opener(kind: AttentionKind, navigator: Navigator | null, year: number):
   }
 }
 
-/** 待办提醒: four groups with their counts and first items; a click opens the record. */
+/** 待办提醒: five groups with their counts and first items; a click opens the record. */
 export function AttentionPanel({ groups, year }: { groups: AttentionGroup[]; year: number }) {
   const { t } = useTranslation();
   const navigator = useNavigator();

@@ -3,17 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestTable } from './RequestTable';
 
-type Tab = 'mine' | 'toMine';
+export type RequestsTab = 'mine' | 'toMine';
 
 /** 共享申请: what my zone asked for, and what others asked of my zone's resources. */
-export function RequestsPage() {
+export function RequestsPage({ initialTab = 'mine' }: { initialTab?: RequestsTab }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('mine');
+  const [tab, setTab] = useState<RequestsTab>(initialTab);
   return (
     <Card title={t('requests.title')}>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as Tab)}
+        onChange={(key) => setTab(key as RequestsTab)}
         destroyOnHidden
         items={[
           { key: 'mine', label: t('requests.tab.mine'), children: <RequestTable scope="mine" /> },
