@@ -95,11 +95,10 @@ function act(db: Database.Database, actor: Actor, input: ActFields, action: Requ
     if (before.version !== input.version) throw staleVersion(before.version);
     const status = nextStatus(before, action, actor, input.note);
     if (action === 'approve') {
+      // An approval holds the slot: the resource still takes bookings, the slot is ahead and free.
       assertOpenForBookings(getResource(db, before.resourceId), '同意预约');
       assertSlotAhead(before, now);
-    }
-    if (action === 'approve' && before.slotStart && before.slotEnd) {
-      const other = selectOverlappingBooking(db, before.resourceId, before.slotStart, before.slotEnd, before.id);
+      const other = before.slotStart && before.slotEnd ? selectOverlappingBooking(db, before.resourceId, before.slotStart, before.slotEnd, before.id) : undefined;
       if (other) throw overlapError(other);
     }
     const at = nowIso();
